@@ -1,0 +1,2 @@
+/** The scorecard: the values every entry point produces and every exporter reads. */
+package grader.scorecard;

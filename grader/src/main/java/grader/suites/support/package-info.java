@@ -1,0 +1,2 @@
+/** Observation tools the graded suites share: recorders, gates, samplers and feedback. */
+package grader.suites.support;
