@@ -58,7 +58,7 @@ public final class LaunchGateAgent {
       gate.load(in);
     }
     List<String> command = ownCommandLine();
-    String mainClass = mainClassOf(command);
+    String mainClass = ownMainClass();
     List<String> watched = Arrays.asList(gate.getProperty("mainClasses", "").split(","));
     if (mainClass == null || !watched.contains(mainClass)) {
       return;
@@ -92,8 +92,7 @@ public final class LaunchGateAgent {
     Path cmdline = Path.of("/proc/self/cmdline");
     if (Files.isReadable(cmdline)) {
       String raw = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);
-      List<String> words = new ArrayList<>(Arrays.asList(raw.split("\0")));
-      return words;
+      return new ArrayList<>(Arrays.asList(raw.split("\0")));
     }
     String command = System.getProperty("sun.java.command", "");
     List<String> words = new ArrayList<>();
@@ -103,7 +102,7 @@ public final class LaunchGateAgent {
   }
 
   /** The main class named by {@code sun.java.command}, which the launcher sets for every JVM. */
-  private static String mainClassOf(List<String> command) {
+  private static String ownMainClass() {
     String launched = System.getProperty("sun.java.command", "").trim();
     if (launched.isEmpty()) {
       return null;
