@@ -1,0 +1,237 @@
+package grader.suites.support;
+
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A WireMock listener that sees, from inside the server, how many of the student's requests were
+ * there at the same moment, and can hold them at the door.
+ *
+ * <p>A test {@linkplain #arm arms} the gate with a {@link Plan} for the requests whose URL starts
+ * with the plan's prefix. Each such request, on its Jetty thread and before its response is sent:
+ * counts itself in, then (if the plan says so) waits at a rendezvous for {@code parties}
+ * requests, or waits until the test {@linkplain #release releases} it, then stays for the plan's
+ * delay, and counts itself out. Because a request leaves the count before its response is sent,
+ * a client that needs one response before it sends the next request can never be seen twice in
+ * the count: {@link Observation#maxInside()} is exact, not a stopwatch estimate.
+ *
+ * <p>The rendezvous is single-shot: the first {@code parties} requests meet, or the first one to
+ * wait out {@code meetTimeout} alone breaks it, and every later request passes straight through.
+ * A sequential client therefore costs one timeout, not one per request. Holding ends at the
+ * latest at the plan's deadline, so a client that blocks on a held response is let go, and the
+ * test can tell what it did.
+ */
+public final class ServerGate implements ServeEventListener {
+
+  /** What the gate does with the requests under {@code pathPrefix}, from {@link #arm} on. */
+  public record Plan(String pathPrefix, int parties, Duration meetTimeout, boolean hold, Duration holdTimeout,
+      Duration stay) {
+    public Plan {
+      Objects.requireNonNull(pathPrefix, "pathPrefix must not be null");
+      Objects.requireNonNull(meetTimeout, "meetTimeout must not be null");
+      Objects.requireNonNull(holdTimeout, "holdTimeout must not be null");
+      Objects.requireNonNull(stay, "stay must not be null");
+      if (!pathPrefix.startsWith("/")) {
+        throw new IllegalArgumentException("pathPrefix must start with '/', was " + pathPrefix);
+      }
+      if (parties < 1) {
+        throw new IllegalArgumentException("parties must be at least 1, was " + parties);
+      }
+    }
+
+    /** Counts the requests and keeps each inside for {@code stay}; no waiting for others. */
+    public static Plan count(String pathPrefix, Duration stay) {
+      return new Plan(pathPrefix, 1, Duration.ZERO, false, Duration.ZERO, stay);
+    }
+
+    /** The first {@code parties} requests wait for each other up to {@code meetTimeout}, then stay. */
+    public static Plan rendezvous(String pathPrefix, int parties, Duration meetTimeout, Duration stay) {
+      return new Plan(pathPrefix, parties, meetTimeout, false, Duration.ZERO, stay);
+    }
+
+    /** Every request waits until {@link #release} or until {@code holdTimeout} after arming. */
+    public static Plan hold(String pathPrefix, Duration holdTimeout) {
+      return new Plan(pathPrefix, 1, Duration.ZERO, true, holdTimeout, Duration.ZERO);
+    }
+  }
+
+  /**
+   * What the gate saw since it was armed.
+   *
+   * @param arrived requests that reached the gate
+   * @param answered requests that left it (their response is being sent)
+   * @param maxInside the most requests inside the gate at one moment
+   * @param maxWaitingTogether the most requests waiting at the rendezvous at one moment
+   * @param met whether the first {@code parties} requests were all waiting together
+   * @param broken whether a request waited out the meet timeout alone
+   * @param holdExpired whether the hold ran until its deadline instead of being released
+   * @param urls the URLs of the arrived requests, in order of arrival
+   */
+  public record Observation(int arrived, int answered, int maxInside, int maxWaitingTogether, boolean met,
+      boolean broken, boolean holdExpired, List<String> urls) {
+    public Observation {
+      urls = List.copyOf(urls);
+    }
+  }
+
+  /** Name under which WireMock registers this listener. */
+  public static final String NAME = "grader-server-gate";
+
+  private volatile Round round;
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  /** Starts a fresh observation with {@code plan}; releases whatever the previous plan held. */
+  public void arm(Plan plan) {
+    Round previous = round;
+    round = new Round(Objects.requireNonNull(plan, "plan must not be null"));
+    if (previous != null) {
+      previous.open();
+    }
+  }
+
+  /** Lets every held or waiting request go and stops watching. */
+  public void disarm() {
+    Round previous = round;
+    round = null;
+    if (previous != null) {
+      previous.open();
+    }
+  }
+
+  /** Lets the held requests go (and any that arrive later). */
+  public void release() {
+    Round current = round;
+    if (current != null) {
+      current.open();
+    }
+  }
+
+  /** What the gate saw since the last {@link #arm}; all zero when disarmed. */
+  public Observation observe() {
+    Round current = round;
+    return current == null ? new Observation(0, 0, 0, 0, false, false, false, List.of()) : current.observe();
+  }
+
+  @Override
+  public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
+    Round current = round;
+    String url = serveEvent.getRequest().getUrl();
+    if (current == null || url == null || !url.startsWith(current.plan.pathPrefix())) {
+      return;
+    }
+    current.pass(url);
+  }
+
+  /** One armed plan and what it saw; the monitor guards every field. */
+  private static final class Round {
+    private final Plan plan;
+    private final long holdDeadline;
+    private final List<String> urls = new ArrayList<>();
+    private int arrived;
+    private int answered;
+    private int inside;
+    private int maxInside;
+    private int waiting;
+    private int maxWaitingTogether;
+    private boolean met;
+    private boolean broken;
+    private boolean released;
+    private boolean holdExpired;
+
+    Round(Plan plan) {
+      this.plan = plan;
+      this.holdDeadline = System.nanoTime() + plan.holdTimeout().toNanos();
+    }
+
+    void pass(String url) {
+      enter(url);
+      try {
+        if (plan.hold()) {
+          awaitRelease();
+        } else if (plan.parties() > 1) {
+          meet();
+        }
+        if (!plan.stay().isZero()) {
+          Thread.sleep(plan.stay().toMillis());
+        }
+      } catch (InterruptedException e) {
+        // WireMock is stopping; the response does not matter any more.
+        Thread.currentThread().interrupt();
+      } finally {
+        leave();
+      }
+    }
+
+    private synchronized void enter(String url) {
+      arrived++;
+      urls.add(url);
+      inside++;
+      maxInside = Math.max(maxInside, inside);
+    }
+
+    private synchronized void leave() {
+      inside--;
+      answered++;
+    }
+
+    private synchronized void awaitRelease() throws InterruptedException {
+      while (!released) {
+        long left = holdDeadline - System.nanoTime();
+        if (left <= 0) {
+          holdExpired = true;
+          released = true;
+          notifyAll();
+          return;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+    }
+
+    private synchronized void meet() throws InterruptedException {
+      if (met || broken || released) {
+        return;
+      }
+      waiting++;
+      maxWaitingTogether = Math.max(maxWaitingTogether, waiting);
+      try {
+        if (waiting >= plan.parties()) {
+          met = true;
+          notifyAll();
+          return;
+        }
+        long deadline = System.nanoTime() + plan.meetTimeout().toNanos();
+        while (!met && !broken && !released) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            // Alone too long: the others are not coming while this one is kept. Let everyone through.
+            broken = true;
+            notifyAll();
+            return;
+          }
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+      } finally {
+        waiting--;
+      }
+    }
+
+    synchronized void open() {
+      released = true;
+      notifyAll();
+    }
+
+    synchronized Observation observe() {
+      return new Observation(arrived, answered, maxInside, maxWaitingTogether, met, broken, holdExpired, urls);
+    }
+  }
+}
