@@ -1,0 +1,185 @@
+package grader.sandbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * A run started by {@link BubblewrapSandbox}: the process the grader holds is bubblewrap's monitor;
+ * a watchdog thread stops the run when its writable paths grow past their limit or when it outlives
+ * its wall clock by a margin (a backstop: the engine enforces the wall clock itself); closing it
+ * kills the whole tree, removes the run's cgroups and gives the writable paths back to the grader.
+ */
+final class ContainedProcess implements SandboxedProcess {
+
+  /** How often the watchdog sizes the work dir: bounds how far a disk filler gets past the limit. */
+  private static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
+
+  /** The backstop deadline lies this far beyond the wall clock, so the engine's own timeout wins. */
+  private static final Duration BACKSTOP_MARGIN = Duration.ofSeconds(10);
+
+  private final Process process;
+  private final Optional<CgroupScope> cgroup;
+  private final SandboxRequest request;
+  private final Path runDirectory;
+  private final Optional<SandboxUser> returnFrom;
+  private final List<String> limitsHit = new ArrayList<>();
+  private final Thread watchdog;
+  private final long startNanos = System.nanoTime();
+  private boolean closed;
+
+  ContainedProcess(Process process, Optional<CgroupScope> cgroup, SandboxRequest request, Path runDirectory,
+      Optional<SandboxUser> returnFrom) {
+    this.process = process;
+    this.cgroup = cgroup;
+    this.request = request;
+    this.runDirectory = runDirectory;
+    this.returnFrom = returnFrom;
+    this.watchdog = new Thread(this::watch, "sandbox-watchdog-" + process.pid());
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  @Override
+  public OutputStream stdin() {
+    return process.getOutputStream();
+  }
+
+  @Override
+  public OptionalInt waitFor(Duration timeout) throws InterruptedException {
+    if (process.waitFor(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS)) {
+      return OptionalInt.of(process.exitValue());
+    }
+    return OptionalInt.empty();
+  }
+
+  @Override
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  @Override
+  public void kill() {
+    cgroup.ifPresent(CgroupScope::kill);
+    // Killing bubblewrap's monitor is enough (--die-with-parent, then the PID namespace dies with
+    // its init); the descendants are killed too so nothing depends on that alone.
+    List<ProcessHandle> tree = process.toHandle().descendants().toList();
+    process.destroyForcibly();
+    tree.forEach(ProcessHandle::destroyForcibly);
+  }
+
+  @Override
+  public synchronized List<String> limitsHit() {
+    List<String> all = new ArrayList<>(limitsHit);
+    cgroup.ifPresent(scope -> all.addAll(scope.limitsHit()));
+    return List.copyOf(all);
+  }
+
+  private synchronized void hit(String sentence) {
+    if (!limitsHit.contains(sentence)) {
+      limitsHit.add(sentence);
+    }
+  }
+
+  private void watch() {
+    ResourceLimits limits = request.limits();
+    long maxBytes = (long) limits.maxWorkMegabytes() * 1024 * 1024;
+    long backstop = limits.wallClock().plus(BACKSTOP_MARGIN).toNanos();
+    try {
+      while (process.isAlive()) {
+        if (process.waitFor(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+          return;
+        }
+        WorkTree.Usage usage = WorkTree.measure(request.writablePaths(), maxBytes, limits.maxWorkFiles());
+        if (usage.over()) {
+          hit("the run wrote more than its work directory may hold (" + limits.maxWorkMegabytes() + " MB in at most "
+              + limits.maxWorkFiles() + " files; found at least " + usage.bytes() / (1024 * 1024) + " MB in "
+              + usage.entries() + " entries): it was stopped");
+          kill();
+          return;
+        }
+        if (System.nanoTime() - startNanos > backstop) {
+          hit("the run outlived its wall clock of " + limits.wallClock().toSeconds() + " s: it was stopped");
+          kill();
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      // close() ends the watch.
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants()).toList();
+    kill();
+    awaitExit(tree, Duration.ofSeconds(10));
+    cgroup.ifPresent(CgroupScope::close);
+    watchdog.interrupt();
+    try {
+      watchdog.join(Duration.ofSeconds(5).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closeQuietly(process.getOutputStream());
+    closeQuietly(process.getInputStream());
+    closeQuietly(process.getErrorStream());
+    if (returnFrom.isPresent()) {
+      WorkTree.takeBack(request.writablePaths(), SandboxUser.currentUid(), 0, true);
+    } else {
+      WorkTree.takeBack(request.writablePaths(), -1, -1, false);
+    }
+    deleteTree(runDirectory);
+  }
+
+  private static void awaitExit(List<ProcessHandle> tree, Duration timeout) {
+    CompletableFuture<?>[] exits = tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(exits).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // The cgroup (where there is one) kills the rest; nothing else can be done from here.
+    }
+  }
+
+  private static void closeQuietly(java.io.Closeable stream) {
+    try {
+      stream.close();
+    } catch (IOException e) {
+      // The process is gone; its pipes with it.
+    }
+  }
+
+  /** Deletes the sandbox's own per-run files (launcher copy, passwd): never the engine's work dir. */
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      // Left in the temp dir; harmless (a copy of the java launcher) but reported by the tests.
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package grader.sandbox;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The run's writable paths as seen from outside: who owns them, how much they hold. Symbolic links
+ * are never followed (the student may have planted them), only the links themselves are changed.
+ */
+final class WorkTree {
+
+  private WorkTree() {}
+
+  /** Bytes and entries found; {@code over} when the walk stopped early at a limit. */
+  record Usage(long bytes, long entries, boolean over) {}
+
+  /** Gives the (trusted, grader-made) writable paths to the sandbox user, so it may write there. */
+  static void giveTo(List<Path> roots, SandboxUser user) throws IOException {
+    for (Path root : roots) {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+          chown(dir, user.uid(), user.gid());
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          chown(file, user.uid(), user.gid());
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    }
+  }
+
+  /**
+   * Takes the writable paths back after the run has ended: every directory becomes listable and
+   * writable for the grader again (the student may have made one mode 000) and, when the grader is
+   * root, everything is owned by it again, so the engine can read results and delete the tree.
+   */
+  static void takeBack(List<Path> roots, int uid, int gid, boolean chown) {
+    for (Path root : roots) {
+      if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      try {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            quietly(() -> {
+              if (chown) {
+                chown(dir, uid, gid);
+              }
+              Set<PosixFilePermission> mode = EnumSet.copyOf(Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS));
+              if (mode.addAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                  PosixFilePermission.OWNER_EXECUTE))) {
+                Files.setPosixFilePermissions(dir, mode); // a real directory: no link to follow
+              }
+            });
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (chown) {
+              quietly(() -> chown(file, uid, gid));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE;
+          }
+        });
+      } catch (IOException e) {
+        // Best effort: the engine's delete reports what it cannot remove.
+      }
+    }
+  }
+
+  /** Sizes the writable paths, stopping as soon as one limit is passed (the walk must stay cheap). */
+  static Usage measure(List<Path> roots, long maxBytes, long maxEntries) {
+    long[] totals = new long[2];
+    boolean[] over = new boolean[1];
+    for (Path root : roots) {
+      try {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return count(attrs);
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            return count(attrs);
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE; // deleted while we looked, or made unreadable
+          }
+
+          private FileVisitResult count(BasicFileAttributes attrs) {
+            totals[0] += attrs.isRegularFile() ? attrs.size() : 0;
+            totals[1]++;
+            if (totals[0] > maxBytes || totals[1] > maxEntries) {
+              over[0] = true;
+              return FileVisitResult.TERMINATE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+      } catch (IOException e) {
+        // A root that vanished holds nothing.
+      }
+      if (over[0]) {
+        break;
+      }
+    }
+    return new Usage(totals[0], totals[1], over[0]);
+  }
+
+  private static void chown(Path path, int uid, int gid) throws IOException {
+    Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+    Files.setAttribute(path, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private interface IoAction {
+    void run() throws IOException;
+  }
+
+  private static void quietly(IoAction action) {
+    try {
+      action.run();
+    } catch (IOException | RuntimeException e) {
+      // Best effort, see takeBack.
+    }
+  }
+}
