@@ -4,10 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,18 +21,30 @@ import java.util.Properties;
 
 /**
  * Java agent loaded into every JVM that student code starts, so a graded test can see each worker
- * JVM arrive, with its exact command line, and hold it at the start line until its siblings arrive.
+ * JVM arrive, with its exact command line, hold it at the start line until its siblings arrive, or
+ * make it fail in a way the test chooses.
  *
  * <p>The grader puts {@code -javaagent:<agent.jar>=<gate dir>} in {@code JDK_JAVA_OPTIONS}, which
  * child JVMs inherit. When a test opens a gate it writes {@code launch-gate.properties} into that
  * directory with the port of its server and the main classes it watches. A JVM whose main class is
- * watched reports {@code pid}, main class and arguments, then waits for the server's answer. Any
- * other JVM, or any JVM when no gate is open, starts untouched. The agent depends on the JDK only
- * and never fails the JVM it lives in.
+ * watched reports itself in one line and waits for the server's answer (see {@link #encode}):
+ *
+ * <ul>
+ *   <li>{@code go}: run {@code main} as usual;
+ *   <li>{@code exit <status> <stdout> <stderr>} (both texts URL-encoded): print the texts, then halt
+ *       with that status before {@code main} runs. Tests use it to inject a failing worker.
+ * </ul>
+ *
+ * <p>Any other JVM, or any JVM when no gate is open or the gate cannot be reached, starts
+ * untouched. The agent depends on the JDK only and never fails the JVM it lives in unless the
+ * gate asks it to.
  */
 public final class LaunchGateAgent {
   /** Name of the file a test writes to open the gate. */
   public static final String GATE_FILE = "launch-gate.properties";
+
+  /** First word of a report line: the protocol version, so a stale gate never misreads one. */
+  public static final String PROTOCOL = "launch-gate-2";
 
   /** A held worker gives up waiting after this long, so a broken test can never hang a student. */
   private static final int MAX_HOLD_MILLIS = 60_000;
@@ -38,50 +52,111 @@ public final class LaunchGateAgent {
   private LaunchGateAgent() {}
 
   public static void premain(String gateDir, Instrumentation instrumentation) {
+    String answer;
     try {
-      report(gateDir);
+      answer = report(gateDir);
     } catch (IOException | RuntimeException e) {
       // Observation is best effort: a JVM that cannot report simply runs unobserved.
+      return;
     }
+    obey(answer);
   }
 
-  private static void report(String gateDir) throws IOException {
+  /** Reports this JVM to the open gate, if it watches this main class, and returns the answer. */
+  private static String report(String gateDir) throws IOException {
     if (gateDir == null || gateDir.isBlank()) {
-      return;
+      return null;
     }
     Path file = Path.of(gateDir, GATE_FILE);
     if (!Files.isRegularFile(file)) {
-      return;
+      return null;
     }
     Properties gate = new Properties();
     try (var in = Files.newInputStream(file)) {
       gate.load(in);
     }
-    List<String> command = ownCommandLine();
-    String mainClass = ownMainClass();
+    String launched = System.getProperty("sun.java.command", "").trim();
+    String mainClass = launched.split(" ", 2)[0];
     List<String> watched = Arrays.asList(gate.getProperty("mainClasses", "").split(","));
-    if (mainClass == null || !watched.contains(mainClass)) {
-      return;
+    if (mainClass.isEmpty() || !watched.contains(mainClass)) {
+      return null;
     }
+    List<String> command = ownCommandLine();
+    List<String> arguments = argumentsAfter(mainClass, launched, command);
     int port = Integer.parseInt(gate.getProperty("port").trim());
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
       socket.setSoTimeout(MAX_HOLD_MILLIS);
       OutputStream out = socket.getOutputStream();
-      out.write((encode(ProcessHandle.current().pid(), command) + "\n").getBytes(StandardCharsets.UTF_8));
+      String line = encode(ProcessHandle.current().pid(), mainClass, arguments, command);
+      out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
-      // The answer is the release; its content does not matter.
-      new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+          .readLine();
     }
   }
 
-  /** One line: the pid, then every command-line word, URL-encoded and separated by spaces. */
-  static String encode(long pid, List<String> command) {
-    StringBuilder line = new StringBuilder(Long.toString(pid));
+  /** Carries out an {@code exit} answer; anything else lets {@code main} run. */
+  private static void obey(String answer) {
+    if (answer == null || !answer.startsWith("exit ")) {
+      return;
+    }
+    String[] words = answer.split(" ", -1);
+    int status;
+    try {
+      status = Integer.parseInt(words[1]);
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      return;
+    }
+    print(System.out, words.length > 2 ? words[2] : "");
+    print(System.err, words.length > 3 ? words[3] : "");
+    // halt, not exit: the worker must end exactly as told, without running anything of its own.
+    Runtime.getRuntime().halt(status);
+  }
+
+  private static void print(PrintStream stream, String encoded) {
+    stream.print(URLDecoder.decode(encoded, StandardCharsets.UTF_8));
+    stream.flush();
+  }
+
+  /**
+   * One line: protocol, pid, main class, the number of program arguments, those arguments, then
+   * every word of the full command line; each word URL-encoded, all separated by single spaces.
+   */
+  static String encode(long pid, String mainClass, List<String> arguments, List<String> command) {
+    StringBuilder line = new StringBuilder(PROTOCOL).append(' ').append(pid);
+    line.append(' ').append(word(mainClass)).append(' ').append(arguments.size());
+    for (String argument : arguments) {
+      line.append(' ').append(word(argument));
+    }
     for (String word : command) {
-      line.append(' ').append(URLEncoder.encode(word, StandardCharsets.UTF_8));
+      line.append(' ').append(word(word));
     }
     return line.toString();
+  }
+
+  private static String word(String text) {
+    // An empty word stays countable: the reader splits with a negative limit.
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The program arguments exactly as the launcher received them. {@code sun.java.command} joins
+   * them with spaces (ambiguous when an argument holds a space), so prefer the words of the real
+   * command line that follow the main class; fall back to splitting when the main class is not in
+   * them (an {@code @argfile}, for instance).
+   */
+  static List<String> argumentsAfter(String mainClass, String launched, List<String> command) {
+    String rest = launched.length() > mainClass.length() ? launched.substring(mainClass.length() + 1) : "";
+    for (int i = 0; i < command.size(); i++) {
+      if (command.get(i).equals(mainClass)) {
+        List<String> tail = command.subList(i + 1, command.size());
+        if (String.join(" ", tail).equals(rest)) {
+          return List.copyOf(tail);
+        }
+      }
+    }
+    return rest.isEmpty() ? List.of() : List.of(rest.split(" "));
   }
 
   /**
@@ -94,19 +169,9 @@ public final class LaunchGateAgent {
       String raw = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);
       return new ArrayList<>(Arrays.asList(raw.split("\0")));
     }
-    String command = System.getProperty("sun.java.command", "");
     List<String> words = new ArrayList<>();
     words.add("java");
-    words.addAll(Arrays.asList(command.split(" ")));
+    words.addAll(Arrays.asList(System.getProperty("sun.java.command", "").split(" ")));
     return words;
-  }
-
-  /** The main class named by {@code sun.java.command}, which the launcher sets for every JVM. */
-  private static String ownMainClass() {
-    String launched = System.getProperty("sun.java.command", "").trim();
-    if (launched.isEmpty()) {
-      return null;
-    }
-    return launched.split(" ", 2)[0];
   }
 }

@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,29 +18,70 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The test side of {@link LaunchGateAgent}: sees every JVM the student starts with a watched main
- * class, with its exact arguments, and optionally holds each one at the start line until
- * {@code parties} of them are waiting together.
+ * class, with its exact arguments, and can hold each one at the start line or tell it how to fail.
  *
- * <p>The rendezvous is the process version of a barrier: a student who starts every worker before
- * waiting for any gets all of them released together ({@link #released()} equals the number of
- * launches); a student who starts and waits in one loop leaves each worker alone at the gate until
- * the hold time runs out ({@link #timedOut()} &gt; 0). No stopwatch decides.
+ * <p>Three kinds of gate:
+ *
+ * <ul>
+ *   <li>{@link #observe}: records each launch and lets it run at once.
+ *   <li>{@link #rendezvous}: the process version of a barrier. Each launch waits until
+ *       {@code parties} launches wait together, which releases them all ({@link #released()}), or
+ *       until its {@code hold} runs out. The first hold that runs out breaks the gate, like a broken
+ *       {@code CyclicBarrier}: the launches waiting then are released and counted in
+ *       {@link #timedOut()}, later ones pass at once and are counted in {@link #passed()}. A student
+ *       who starts every worker before waiting for any gets {@code released() == parties}; one who
+ *       starts and waits in one loop leaves the first worker alone at the gate. No stopwatch
+ *       decides, and a sequential student pays the hold only once.
+ *   <li>{@link #scripted}: answers each launch as a script says, e.g. "exit 3 with this on
+ *       standard error", so a test can inject a failing or misbehaving worker deterministically.
+ * </ul>
+ *
+ * <p>Only one gate can be open per gate directory at a time: the agent reads the one file there.
+ * Every launch is recorded before it is answered, so once the student's code has waited for its
+ * workers, {@link #launches()} holds all of them.
  */
 public final class LaunchGate implements AutoCloseable {
 
-  /** One JVM seen at the gate. */
-  public record Launch(long pid, String mainClass, List<String> arguments, long arrivedNanos) {
+  /** One JVM seen at the gate: its program arguments and, for diagnostics, its whole command line. */
+  public record Launch(long pid, String mainClass, List<String> arguments, long arrivedNanos, List<String> command) {
     public Launch {
+      Objects.requireNonNull(mainClass, "mainClass must not be null");
       arguments = List.copyOf(arguments);
+      command = List.copyOf(command);
+    }
+  }
+
+  /** What a scripted gate tells a launch to do. */
+  public sealed interface Answer permits Answer.Proceed, Answer.Exit {
+
+    /** Run {@code main} as usual. */
+    record Proceed() implements Answer {}
+
+    /** Print {@code stdout} and {@code stderr} as they are, then halt with {@code status} before {@code main}. */
+    record Exit(int status, String stdout, String stderr) implements Answer {
+      public Exit {
+        Objects.requireNonNull(stdout, "stdout must not be null");
+        Objects.requireNonNull(stderr, "stderr must not be null");
+      }
+    }
+
+    static Answer proceed() {
+      return new Proceed();
+    }
+
+    static Answer exit(int status, String stdout, String stderr) {
+      return new Exit(status, stdout, stderr);
     }
   }
 
@@ -49,18 +90,30 @@ public final class LaunchGate implements AutoCloseable {
   private final Set<String> mainClasses;
   private final int parties;
   private final Duration hold;
+  private final Function<Launch, Answer> script;
   private final ExecutorService handlers = Executors.newCachedThreadPool(daemon());
   private final List<Launch> launches = new CopyOnWriteArrayList<>();
+  // Guarded by this.
   private final List<Socket> waiting = new ArrayList<>();
-  private final AtomicInteger released = new AtomicInteger();
-  private final AtomicInteger timedOut = new AtomicInteger();
+  private int released;
+  private int timedOut;
+  private int passed;
   private int maxWaitingTogether;
+  private boolean broken;
 
-  private LaunchGate(Set<String> mainClasses, int parties, Duration hold) throws IOException {
+  private LaunchGate(Path gateDirectory, Set<String> mainClasses, int parties, Duration hold,
+      Function<Launch, Answer> script) throws IOException {
+    if (mainClasses.isEmpty()) {
+      throw new IllegalArgumentException("a gate must watch at least one main class");
+    }
+    if (parties < 1) {
+      throw new IllegalArgumentException("parties must be at least 1, was " + parties);
+    }
     this.mainClasses = Set.copyOf(mainClasses);
     this.parties = parties;
-    this.hold = hold;
-    this.gateFile = Submission.gateDirectory().resolve(LaunchGateAgent.GATE_FILE);
+    this.hold = Objects.requireNonNull(hold, "hold must not be null");
+    this.script = Objects.requireNonNull(script, "script must not be null");
+    this.gateFile = gateDirectory.resolve(LaunchGateAgent.GATE_FILE);
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     handlers.execute(this::accept);
     publish();
@@ -68,22 +121,29 @@ public final class LaunchGate implements AutoCloseable {
 
   /** Records every watched launch and lets it run at once. */
   public static LaunchGate observe(String... mainClasses) {
-    return open(Set.of(mainClasses), 1, Duration.ZERO);
+    return open(Submission.gateDirectory(), Set.of(mainClasses), 1, Duration.ZERO, launch -> Answer.proceed());
   }
 
   /**
    * Records every watched launch and holds it until {@code parties} launches wait together, or until
-   * {@code hold} has passed since it arrived.
+   * {@code hold} has passed since it arrived (which breaks the gate; see the class comment).
    */
   public static LaunchGate rendezvous(int parties, Duration hold, String... mainClasses) {
-    return open(Set.of(mainClasses), parties, hold);
+    return open(Submission.gateDirectory(), Set.of(mainClasses), parties, hold, launch -> Answer.proceed());
   }
 
-  private static LaunchGate open(Set<String> mainClasses, int parties, Duration hold) {
+  /** Records every watched launch and answers it with {@code script}'s answer for it. */
+  public static LaunchGate scripted(Function<Launch, Answer> script, String... mainClasses) {
+    return open(Submission.gateDirectory(), Set.of(mainClasses), 1, Duration.ZERO, script);
+  }
+
+  /** Opens a gate in {@code gateDirectory}, for tests of the gate itself. */
+  static LaunchGate open(Path gateDirectory, Set<String> mainClasses, int parties, Duration hold,
+      Function<Launch, Answer> script) {
     try {
-      return new LaunchGate(mainClasses, parties, hold);
+      return new LaunchGate(gateDirectory, mainClasses, parties, hold, script);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not open the launch gate", e);
+      throw new UncheckedIOException("could not open the launch gate in " + gateDirectory, e);
     }
   }
 
@@ -92,14 +152,19 @@ public final class LaunchGate implements AutoCloseable {
     return List.copyOf(launches);
   }
 
-  /** How many launches were released because enough siblings were waiting with them. */
-  public int released() {
-    return released.get();
+  /** How many launches were released because {@code parties} of them were waiting together. */
+  public synchronized int released() {
+    return released;
   }
 
-  /** How many launches waited alone until their hold time ran out. */
-  public int timedOut() {
-    return timedOut.get();
+  /** How many launches were waiting when a hold ran out, and were released without meeting. */
+  public synchronized int timedOut() {
+    return timedOut;
+  }
+
+  /** How many launches arrived after a hold had run out, and passed without waiting. */
+  public synchronized int passed() {
+    return passed;
   }
 
   /** The largest number of launches that were waiting at the gate at the same moment. */
@@ -129,81 +194,116 @@ public final class LaunchGate implements AutoCloseable {
     try {
       String line =
           new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
-      if (line == null) {
-        socket.close();
+      Launch launch = line == null ? null : parse(line);
+      if (launch == null) {
+        answer(socket, Answer.proceed());
         return;
       }
-      launches.add(parse(line));
-      if (parties <= 1) {
-        release(socket);
-        released.incrementAndGet();
+      launches.add(launch);
+      if (parties > 1) {
+        holdUntilMet(socket);
         return;
       }
-      holdUntilMet(socket);
-    } catch (IOException e) {
+      synchronized (this) {
+        released++;
+      }
+      answer(socket, scriptedAnswer(launch));
+    } catch (IOException | RuntimeException e) {
       closeQuietly(socket);
     }
   }
 
-  private void holdUntilMet(Socket socket) throws IOException {
+  private Answer scriptedAnswer(Launch launch) {
+    try {
+      Answer answer = script.apply(launch);
+      return answer == null ? Answer.proceed() : answer;
+    } catch (RuntimeException e) {
+      // A broken script must not take the student's worker down with it.
+      return Answer.proceed();
+    }
+  }
+
+  private synchronized void holdUntilMet(Socket socket) {
+    if (broken) {
+      passed++;
+      answer(socket, Answer.proceed());
+      return;
+    }
     long deadline = System.nanoTime() + hold.toNanos();
-    synchronized (this) {
-      waiting.add(socket);
-      maxWaitingTogether = Math.max(maxWaitingTogether, waiting.size());
-      if (waiting.size() >= parties) {
-        for (Socket s : waiting) {
-          release(s);
-          released.incrementAndGet();
-        }
-        waiting.clear();
-        notifyAll();
+    waiting.add(socket);
+    maxWaitingTogether = Math.max(maxWaitingTogether, waiting.size());
+    if (waiting.size() >= parties) {
+      released += waiting.size();
+      releaseWaiting();
+      return;
+    }
+    while (waiting.contains(socket)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || broken) {
+        broken = true;
+        timedOut += waiting.size();
+        releaseWaiting();
         return;
       }
-      while (waiting.contains(socket)) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          waiting.remove(socket);
-          timedOut.incrementAndGet();
-          release(socket);
-          return;
-        }
-        try {
-          TimeUnit.NANOSECONDS.timedWait(this, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          waiting.remove(socket);
-          release(socket);
-          return;
-        }
+      try {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      } catch (InterruptedException e) {
+        // Only close() interrupts handlers; it releases the waiting launches itself.
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }
 
-  private static void release(Socket socket) {
+  private void releaseWaiting() {
+    waiting.forEach(s -> answer(s, Answer.proceed()));
+    waiting.clear();
+    notifyAll();
+  }
+
+  private static void answer(Socket socket, Answer answer) {
+    String line;
+    if (answer instanceof Answer.Exit) {
+      Answer.Exit exit = (Answer.Exit) answer;
+      line = "exit " + exit.status() + " " + encode(exit.stdout()) + " " + encode(exit.stderr());
+    } else {
+      line = "go";
+    }
     try (socket) {
-      socket.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
       socket.getOutputStream().flush();
-    } catch (SocketException e) {
-      // The worker died while waiting: nothing to release.
     } catch (IOException e) {
-      // Same: a worker that went away needs no answer.
+      // The worker went away while waiting: it needs no answer.
     }
   }
 
-  private Launch parse(String line) {
-    List<String> words = new ArrayList<>(Arrays.asList(line.split(" ")));
-    long pid = Long.parseLong(words.remove(0));
-    List<String> command = words.stream().map(w -> URLDecoder.decode(w, StandardCharsets.UTF_8)).toList();
-    return fromCommand(pid, command);
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
-  private Launch fromCommand(long pid, List<String> command) {
-    for (int i = 0; i < command.size(); i++) {
-      if (mainClasses.contains(command.get(i))) {
-        return new Launch(pid, command.get(i), command.subList(i + 1, command.size()), System.nanoTime());
+  /** Reads the agent's line (see {@link LaunchGateAgent}); null if it is not one. */
+  static Launch parse(String line) {
+    List<String> words = Arrays.asList(line.split(" ", -1));
+    if (words.size() < 4 || !words.get(0).equals(LaunchGateAgent.PROTOCOL)) {
+      return null;
+    }
+    try {
+      long pid = Long.parseLong(words.get(1));
+      String mainClass = decode(words.get(2));
+      int count = Integer.parseInt(words.get(3));
+      if (count < 0 || 4 + count > words.size()) {
+        return null;
       }
+      List<String> arguments = words.subList(4, 4 + count).stream().map(LaunchGate::decode).toList();
+      List<String> command = words.subList(4 + count, words.size()).stream().map(LaunchGate::decode).toList();
+      return new Launch(pid, mainClass, arguments, System.nanoTime(), command);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
-    return new Launch(pid, "?", command, System.nanoTime());
+  }
+
+  private static String decode(String word) {
+    return URLDecoder.decode(word, StandardCharsets.UTF_8);
   }
 
   private static void closeQuietly(Socket socket) {
@@ -214,24 +314,24 @@ public final class LaunchGate implements AutoCloseable {
     }
   }
 
+  /** Closes the gate: new JVMs start unobserved, and any launch still held is let go. */
   @Override
   public void close() {
     try {
       Files.deleteIfExists(gateFile);
       server.close();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("could not close the launch gate " + gateFile, e);
     } finally {
       synchronized (this) {
-        waiting.forEach(LaunchGate::release);
-        waiting.clear();
-        notifyAll();
+        broken = true;
+        releaseWaiting();
       }
       handlers.shutdownNow();
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemon() {
+  private static ThreadFactory daemon() {
     return r -> {
       Thread t = new Thread(r, "grader-launch-gate");
       t.setDaemon(true);

@@ -1,0 +1,138 @@
+package grader.suites.support;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Watches which threads are asleep in the student's code, by sampling every thread's state and
+ * stack with {@link ThreadMXBean} on a daemon grader thread.
+ *
+ * <p>A thread counts as asleep in a sample when it is {@code TIMED_WAITING} and its stack holds a
+ * frame of the student's code: {@code Thread.sleep}, {@code TimeUnit.sleep} or any other timed
+ * wait the student's code made. Each sample is a consistent snapshot (the JVM takes it at a
+ * safepoint), so "n threads asleep in one sample" means they were asleep at the same moment.
+ *
+ * <p>The sampler keeps, per thread id, the first time it saw the thread asleep, and every sample's
+ * set of sleepers, so a test can ask how many of the threads it cares about slept together.
+ */
+public final class ThreadSampler implements AutoCloseable {
+
+  /** One snapshot: when it was taken and the ids of the threads asleep in student code. */
+  public record Sample(long nanoTime, Set<Long> asleep) {
+    public Sample {
+      asleep = Set.copyOf(asleep);
+    }
+  }
+
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final StudentCode studentCode;
+  private final Set<Long> ignored;
+  private final long periodNanos;
+  private final List<Sample> samples = new CopyOnWriteArrayList<>();
+  private final Map<Long, Long> firstSeenAsleep = new ConcurrentHashMap<>();
+  private final Thread sampler;
+  private volatile boolean stopped;
+
+  private ThreadSampler(StudentCode studentCode, Collection<Long> ignoredThreadIds, Duration period) {
+    this.studentCode = Objects.requireNonNull(studentCode, "studentCode must not be null");
+    this.ignored = Set.copyOf(ignoredThreadIds);
+    this.periodNanos = period.toNanos();
+    this.sampler = new Thread(this::sampleUntilStopped, "grader-thread-sampler");
+    sampler.setDaemon(true);
+    // Above the student's threads, so a sample is taken on time even when they keep the CPUs busy.
+    sampler.setPriority(Thread.MAX_PRIORITY);
+  }
+
+  /**
+   * Starts sampling every {@code period}; threads in {@code ignoredThreadIds} (the caller of the
+   * student's method, say) are never counted.
+   */
+  public static ThreadSampler start(StudentCode studentCode, Collection<Long> ignoredThreadIds, Duration period) {
+    ThreadSampler threadSampler = new ThreadSampler(studentCode, ignoredThreadIds, period);
+    threadSampler.sampler.start();
+    return threadSampler;
+  }
+
+  private void sampleUntilStopped() {
+    while (!stopped) {
+      sampleOnce();
+      LockSupport.parkNanos(periodNanos);
+    }
+  }
+
+  private void sampleOnce() {
+    ThreadInfo[] infos = threads.dumpAllThreads(false, false);
+    long now = System.nanoTime();
+    Set<Long> asleep = new HashSet<>();
+    for (ThreadInfo info : infos) {
+      if (info == null || info.getThreadState() != Thread.State.TIMED_WAITING) {
+        continue;
+      }
+      long id = info.getThreadId();
+      if (!ignored.contains(id) && studentCode.runsStudentCode(info.getStackTrace())) {
+        asleep.add(id);
+        firstSeenAsleep.putIfAbsent(id, now);
+      }
+    }
+    samples.add(new Sample(now, asleep));
+  }
+
+  /** The first time thread {@code threadId} was seen asleep, as {@link System#nanoTime()}. */
+  public OptionalLong firstSeenAsleep(long threadId) {
+    Long seen = firstSeenAsleep.get(threadId);
+    return seen == null ? OptionalLong.empty() : OptionalLong.of(seen);
+  }
+
+  /** The largest number of threads among {@code threadIds} that one sample saw asleep together. */
+  public int maxAsleepTogether(Collection<Long> threadIds) {
+    Set<Long> among = Set.copyOf(threadIds);
+    int max = 0;
+    for (Sample sample : samples) {
+      int together = 0;
+      for (Long id : sample.asleep()) {
+        if (among.contains(id)) {
+          together++;
+        }
+      }
+      max = Math.max(max, together);
+    }
+    return max;
+  }
+
+  /** The largest number of threads any one sample saw asleep in student code. */
+  public int maxAsleepTogether() {
+    return samples.stream().mapToInt(s -> s.asleep().size()).max().orElse(0);
+  }
+
+  public int sampleCount() {
+    return samples.size();
+  }
+
+  public List<Sample> samples() {
+    return List.copyOf(samples);
+  }
+
+  /** Stops sampling and waits for the sampler thread to end. */
+  @Override
+  public void close() {
+    stopped = true;
+    LockSupport.unpark(sampler);
+    try {
+      sampler.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

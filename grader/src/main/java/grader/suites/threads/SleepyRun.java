@@ -1,0 +1,177 @@
+package grader.suites.threads;
+
+import static org.awaitility.Awaitility.await;
+
+import exercises.threads.SleepyThreads;
+import grader.suites.support.LineRecorder;
+import grader.suites.support.LineRecorder.Line;
+import grader.suites.support.StandardOutCapture;
+import grader.suites.support.StudentCode;
+import grader.suites.support.Submission;
+import grader.suites.support.ThreadSampler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * One call of the student's {@code SleepyThreads.run} under observation: the lines it printed (with
+ * thread and time), the threads the sampler saw asleep, when it was called and when it returned,
+ * and what it threw.
+ *
+ * <p>After {@code run} returns, the observation goes on until every expected line is there or a
+ * generous settle time has passed, so a solution that returns too early is still judged on all its
+ * lines by the other tests; only {@link #linesAtReturn()} tells that it returned early.
+ */
+final class SleepyRun {
+  /** The exact line the contract asks for. */
+  static final Pattern EXACT = Pattern.compile("Thread ([1-9][0-9]*) slept (0|[1-9][0-9]*) ms");
+  /** Any line with two integers: read leniently so one test's format check is not every test's. */
+  private static final Pattern LENIENT = Pattern.compile("(-?[0-9]+)[^0-9-]+(-?[0-9]+)");
+  /** Sampling period: sleeps of 150 ms and more give dozens of samples each. */
+  private static final Duration SAMPLE_PERIOD = Duration.ofMillis(2);
+
+  /** A printed line read leniently: thread number and duration. */
+  record Report(int number, long millis, Line line) {}
+
+  final int count;
+  final int minMillis;
+  final int maxMillis;
+  final Thread caller;
+  final Set<Long> threadsAliveBefore;
+  final long calledNanos;
+  final long returnedNanos;
+  final Throwable thrown;
+  final int linesAtReturn;
+  final LineRecorder out;
+  final LineRecorder systemOut;
+  final ThreadSampler sampler;
+  final List<String> uncaught;
+
+  private SleepyRun(int count, int minMillis, int maxMillis, Thread caller, Set<Long> threadsAliveBefore,
+      long calledNanos, long returnedNanos, Throwable thrown, int linesAtReturn, LineRecorder out,
+      LineRecorder systemOut, ThreadSampler sampler, List<String> uncaught) {
+    this.count = count;
+    this.minMillis = minMillis;
+    this.maxMillis = maxMillis;
+    this.caller = caller;
+    this.threadsAliveBefore = threadsAliveBefore;
+    this.calledNanos = calledNanos;
+    this.returnedNanos = returnedNanos;
+    this.thrown = thrown;
+    this.linesAtReturn = linesAtReturn;
+    this.out = out;
+    this.systemOut = systemOut;
+    this.sampler = sampler;
+    this.uncaught = uncaught;
+  }
+
+  /** Calls {@code run(count, min, max, random, out)} and waits for stragglers up to max + 2 s. */
+  static SleepyRun observe(int count, int minMillis, int maxMillis, Random random) {
+    return observe(count, minMillis, maxMillis, random, Duration.ofMillis(Math.max(0, maxMillis) + 2_000L));
+  }
+
+  /**
+   * Calls {@code run(count, min, max, random, out)}; afterwards waits until {@code count} lines are
+   * there, or {@code settle} (scaled) has passed.
+   */
+  static SleepyRun observe(int count, int minMillis, int maxMillis, Random random, Duration settle) {
+    LineRecorder out = LineRecorder.create();
+    List<String> uncaught = Collections.synchronizedList(new ArrayList<>());
+    Thread caller = Thread.currentThread();
+    Set<Long> aliveBefore = Thread.getAllStackTraces().keySet().stream().map(Thread::getId).collect(Collectors.toSet());
+    Thread.UncaughtExceptionHandler previousHandler = Thread.getDefaultUncaughtExceptionHandler();
+    // Record, don't print: a student's thread that dies is feedback, not noise in the harness's log.
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(thread.getName() + ": " + e));
+    ThreadSampler sampler = ThreadSampler.start(StudentCode.ofSubmission(), Set.of(caller.getId()), SAMPLE_PERIOD);
+    long called;
+    long returned;
+    Throwable thrown = null;
+    int linesAtReturn;
+    try (StandardOutCapture systemOut = StandardOutCapture.start()) {
+      called = System.nanoTime();
+      try {
+        SleepyThreads.run(count, minMillis, maxMillis, random, out);
+      } catch (Throwable e) {
+        thrown = e;
+      }
+      returned = System.nanoTime();
+      linesAtReturn = out.lineCount();
+      // A call that threw is not expected to print; a short look suffices to catch stray lines.
+      awaitLines(out, count, thrown == null ? settle : Duration.ofMillis(Math.min(300, settle.toMillis())));
+      return new SleepyRun(count, minMillis, maxMillis, caller, aliveBefore, called, returned, thrown,
+          linesAtReturn, out, systemOut.recorder(), sampler, List.copyOf(uncaught));
+    } finally {
+      sampler.close();
+      Thread.setDefaultUncaughtExceptionHandler(previousHandler);
+    }
+  }
+
+  private static void awaitLines(LineRecorder out, int count, Duration settle) {
+    try {
+      await("all lines printed")
+          .dontCatchUncaughtExceptions()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(10))
+          .atMost(Duration.ofMillis(Submission.scaled(settle.toMillis())))
+          .until(() -> out.lineCount() >= count);
+    } catch (ConditionTimeoutException e) {
+      // Fewer lines than expected is for the tests to report, with what was printed.
+    }
+  }
+
+  /** The arguments as the student sees them, for messages. */
+  String call() {
+    return "run(" + count + ", " + minMillis + ", " + maxMillis + ", random, out)";
+  }
+
+  List<Line> lines() {
+    return out.lines();
+  }
+
+  /** Every line read leniently, or empty if some line has no two integers. */
+  Optional<List<Report>> reports() {
+    List<Report> reports = new ArrayList<>();
+    for (Line line : out.lines()) {
+      Optional<Report> report = lenient(line);
+      if (report.isEmpty()) {
+        return Optional.empty();
+      }
+      reports.add(report.get());
+    }
+    return Optional.of(reports);
+  }
+
+  static Optional<Report> lenient(Line line) {
+    Matcher m = LENIENT.matcher(line.text());
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Report(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)), line));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  long millisSinceCall(Line line) {
+    return (line.nanoTime() - calledNanos) / 1_000_000;
+  }
+
+  /** Up to {@code limit} of the printed lines, quoted, for messages. */
+  String sample(int limit) {
+    List<String> texts = out.texts();
+    if (texts.isEmpty()) {
+      return "(no lines)";
+    }
+    String shown = texts.stream().limit(limit).map(t -> "\"" + t + "\"").collect(Collectors.joining(", "));
+    return texts.size() > limit ? shown + ", ... (" + texts.size() + " lines)" : shown;
+  }
+}
