@@ -267,8 +267,8 @@ public final class GradebookPageWriter {
         .append("<th data-type=\"text\"><button type=\"button\">Message</button></th></tr></thead>\n<tbody>\n");
     for (StudentOutcome student : summary.students()) {
       String id = escape(student.id());
-      html.append("<tr class=\"st-").append(student.status().id()).append("\" data-id=\"").append(id).append("\">")
-          .append("<td data-sort=\"").append(id).append("\"><a href=\"").append(id).append("/index.html\">").append(id)
+      html.append("<tr class=\"row-").append(student.status().id()).append("\" data-id=\"").append(id).append("\">")
+          .append("<td class=\"id\" data-sort=\"").append(id).append("\"><a href=\"").append(id).append("/index.html\">").append(id)
           .append("</a></td>");
       if (student.scorecard() != null) {
         html.append("<td class=\"num\" data-sort=\"").append(BatchSummary.format(student.scorecard().score())).append("\">")

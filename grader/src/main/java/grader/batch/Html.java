@@ -80,7 +80,9 @@ final class Html {
       th button { all: unset; cursor: pointer; } th button:focus-visible { outline: 2px solid var(--accent); }
       th[aria-sort=ascending] button::after { content: " \\25B2"; font-size: 10px; }
       th[aria-sort=descending] button::after { content: " \\25BC"; font-size: 10px; }
-      tr.st-error td { background: var(--badbg); } tr.st-pending td { background: var(--warnbg); }
+      tr.row-error td { background: #fff5f5; } tr.row-pending td { background: #fffcea; }
+      td.id, td.num { white-space: nowrap; }
+      tbody tr:hover td { background: var(--soft); }
       .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600;
         border: 1px solid transparent; white-space: nowrap; }
       .st-passed, .st-graded { background: var(--okbg); color: var(--ok); border-color: #aceebb; }
@@ -90,6 +92,8 @@ final class Html {
         font-size: 12.5px; margin: 0; }
       pre.log { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 10px; max-height: 480px; overflow: auto; }
       .problem { background: var(--badbg); border: 1px solid #ffcecb; border-radius: 6px; padding: 10px 14px; color: var(--bad); }
+      .attention { background: var(--warnbg); border: 1px solid #f5e0a0; border-radius: 6px; padding: 10px 14px; color: var(--warn); }
+      table.tests th:nth-child(1) { width: 32%; } table.tests th:nth-child(2) { width: 96px; } table.tests th:nth-child(3) { width: 72px; }
       .note { color: var(--muted); font-size: 12.5px; }
       .filter { margin: 6px 0 10px; padding: 6px 10px; width: 320px; max-width: 100%; border: 1px solid var(--line); border-radius: 6px; font: inherit; }
       dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 8px 0; }

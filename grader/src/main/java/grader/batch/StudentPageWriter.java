@@ -35,7 +35,7 @@ public final class StudentPageWriter {
     }
     html.append("</header>\n");
     if (!outcome.entry().message().isEmpty()) {
-      html.append("<p class=\"problem\" id=\"problem\">").append(escape(outcome.entry().message())).append("</p>\n");
+      html.append("<p class=\"").append(card == null ? "problem" : "attention").append("\" id=\"problem\">").append(escape(outcome.entry().message())).append("</p>\n");
     }
     if (card != null) {
       meta(html, outcome, card);
