@@ -1,0 +1,264 @@
+package grader.grading;
+
+import grader.compile.CompileResult;
+import grader.compile.ExerciseBuild;
+import grader.compile.SubmissionCompiler;
+import grader.intake.Intake;
+import grader.intake.IntakeException;
+import grader.intake.IntakeResult;
+import grader.rubric.ExerciseRubric;
+import grader.rubric.RubricException;
+import grader.rubric.RubricScorer;
+import grader.rubric.TestPoints;
+import grader.run.ExerciseOutcome;
+import grader.run.ExerciseRunner;
+import grader.run.RunListener;
+import grader.run.SuiteRun;
+import grader.run.TestOutcome;
+import grader.scorecard.Diagnostic;
+import grader.scorecard.ExerciseResult;
+import grader.scorecard.ExerciseStatus;
+import grader.scorecard.GraderInfo;
+import grader.scorecard.Isolation;
+import grader.scorecard.Scorecard;
+import grader.scorecard.SubmissionInfo;
+import grader.scorecard.TestResult;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The grading engine: the one pipeline behind {@code check}, {@code grade} and {@code batch}. It
+ * copies a submission into a private work dir, compiles each exercise, runs each compiled
+ * exercise's suite in sandboxed child JVMs (one exercise at a time), scores the outcomes against
+ * the rubric and returns a complete scorecard, whatever the submission does.
+ *
+ * <p>Everything a submission can cause (unreadable zip, compile errors, missing classes, crashes,
+ * timeouts) is scorecard content; {@link #grade} throws only when the grader or the machine fails.
+ * Thread-safe: a batch may grade several submissions with one instance at once.
+ */
+public final class Grader {
+  private static final String PROCESS_WARNING = "Student code ran as a plain child process without a sandbox"
+      + " (isolation: process): it could read files and reach the network; only memory, open files and file"
+      + " sizes were limited.";
+
+  private final GraderSetup setup;
+  private final ExerciseRunner runner;
+  private final GraderInfo info;
+
+  public Grader(GraderSetup setup) throws GradingException {
+    this.setup = Objects.requireNonNull(setup, "setup must not be null");
+    setup.installation().check();
+    this.runner = new ExerciseRunner(setup.installation(), setup.sandbox(), setup.limits(), setup.runPolicy(),
+        setup.clock());
+    try {
+      this.info = GraderFacts.of(setup.installation(), setup.rubric(), setup.limits(), setup.runPolicy());
+    } catch (IOException e) {
+      throw new GradingException("cannot read the grader's jar " + setup.installation().graderJar(), e);
+    }
+  }
+
+  public GraderInfo info() {
+    return info;
+  }
+
+  /**
+   * Grades one submission.
+   *
+   * @throws IllegalArgumentException if the request names an exercise the rubric does not have
+   * @throws GradingException if the grader or the machine failed (never because of the submission)
+   */
+  public Scorecard grade(GradeRequest request) throws GradingException, InterruptedException {
+    List<ExerciseRubric> exercises = select(request.exercises());
+    long start = setup.clock().millis();
+    Path runDir;
+    try {
+      Files.createDirectories(setup.workRoot());
+      runDir = Files.createTempDirectory(setup.workRoot(), "grade-");
+    } catch (IOException e) {
+      throw new GradingException("cannot create a work directory in " + setup.workRoot(), e);
+    }
+    List<String> warnings = new ArrayList<>(setup.warnings());
+    if (setup.sandbox().isolation() == Isolation.PROCESS) {
+      warnings.add(PROCESS_WARNING);
+    }
+    try {
+      Pipeline pipeline = new Pipeline(request, runDir, warnings);
+      List<ExerciseResult> results = pipeline.run(exercises);
+      return Scorecard.of(info, new SubmissionInfo(request.submissionId(), pipeline.sha256),
+          setup.sandbox().isolation(), setup.clock().millis() - start, results, warnings);
+    } catch (IOException e) {
+      throw new GradingException("grading " + request.submissionId() + " failed: " + e.getMessage(), e);
+    } catch (RubricException e) {
+      throw new GradingException("the rubric does not match the suites: " + e.getMessage(), e);
+    } finally {
+      if (!setup.keepWorkDir()) {
+        deleteQuietly(runDir);
+      }
+    }
+  }
+
+  private List<ExerciseRubric> select(Set<String> ids) {
+    Set<String> unknown = new LinkedHashSet<>(ids);
+    unknown.removeAll(setup.rubric().exerciseIds());
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown exercise " + String.join(", ", unknown) + " (known: "
+          + String.join(", ", setup.rubric().exerciseIds()) + ")");
+    }
+    return setup.rubric().exercises().stream().filter(e -> ids.isEmpty() || ids.contains(e.id())).toList();
+  }
+
+  /** One grading run: its files, warnings and the submission's hash. */
+  private final class Pipeline {
+    private final GradeRequest request;
+    private final Path runDir;
+    private final List<String> warnings;
+    private final GradingListener listener = setup.listener();
+    private String sha256 = "";
+
+    Pipeline(GradeRequest request, Path runDir, List<String> warnings) {
+      this.request = request;
+      this.runDir = runDir;
+      this.warnings = warnings;
+    }
+
+    List<ExerciseResult> run(List<ExerciseRubric> exercises)
+        throws IOException, InterruptedException, RubricException {
+      IntakeResult intake;
+      try {
+        intake = new Intake(setup.intakePolicy()).copy(request.submission(), runDir.resolve("submission"));
+      } catch (IntakeException e) {
+        String message = "The submission could not be read: " + e.getMessage();
+        note(message);
+        List<ExerciseResult> results = new ArrayList<>();
+        for (ExerciseRubric exercise : exercises) {
+          listener.exerciseStarted(request.submissionId(), exercise);
+          results.add(finish(notRun(exercise, ExerciseStatus.MISSING, message, List.of(),
+              "Not run: the submission could not be read.")));
+        }
+        return results;
+      }
+      sha256 = intake.sha256();
+      for (String refusal : intake.refusals()) {
+        warnings.add("Intake: " + refusal);
+        note("Intake: " + refusal);
+      }
+      CompileResult compiled = new SubmissionCompiler().compile(
+          intake.root().resolve("src").resolve("main").resolve("java"), exercises, runDir.resolve("classes"));
+      List<ExerciseResult> results = new ArrayList<>();
+      for (ExerciseRubric exercise : exercises) {
+        listener.exerciseStarted(request.submissionId(), exercise);
+        ExerciseBuild build = compiled.of(exercise.id()).orElse(null);
+        if (build == null) {
+          results.add(finish(notRun(exercise, ExerciseStatus.MISSING, "The exercise's classes are missing.",
+              List.of(), "Not run: the exercise's classes are missing.")));
+        } else if (build.status() != ExerciseStatus.GRADED) {
+          String why = build.status() == ExerciseStatus.COMPILE_ERROR
+              ? "Not run: the exercise did not compile."
+              : "Not run: the exercise's classes are missing.";
+          results.add(finish(notRun(exercise, build.status(), build.message(), build.diagnostics(), why)));
+        } else {
+          results.add(finish(graded(exercise, build, intake.root())));
+        }
+      }
+      return results;
+    }
+
+    private ExerciseResult graded(ExerciseRubric exercise, ExerciseBuild build, Path submissionRoot)
+        throws IOException, InterruptedException, RubricException {
+      Map<String, TestPoints> points = new HashMap<>();
+      exercise.tests().forEach(t -> points.put(t.id(), t));
+      RunListener progress = new RunListener() {
+        @Override
+        public void testStarted(String exerciseId, String testId, String name) {
+          listener.testStarted(request.submissionId(), exerciseId, testId, name);
+        }
+
+        @Override
+        public void testFinished(String exerciseId, TestOutcome outcome) {
+          TestPoints test = points.get(outcome.id());
+          if (test != null) {
+            listener.testFinished(request.submissionId(), exerciseId, score(test, outcome));
+          }
+        }
+      };
+      SuiteRun run = new SuiteRun(exercise, build.classesDirectory(), submissionRoot,
+          runDir.resolve("run").resolve(exercise.id()));
+      ExerciseOutcome outcome = runner.run(run, progress);
+      if (outcome.rejectedLines() > 0) {
+        String warning = exercise.id() + ": " + outcome.rejectedLines() + " line(s) in the results channel were not"
+            + " written by the grader's harness and were ignored (only sealed results count).";
+        warnings.add(warning);
+        note(warning);
+      }
+      if (outcome.message() != null) {
+        note(exercise.id() + ": " + outcome.message());
+      }
+      List<TestResult> tests = new ArrayList<>();
+      for (TestOutcome test : outcome.tests()) {
+        tests.add(score(points.get(test.id()), test));
+      }
+      List<Diagnostic> diagnostics = build.diagnostics() == null ? List.of() : build.diagnostics();
+      return RubricScorer.total(exercise, outcome.status(), outcome.message(), diagnostics, tests);
+    }
+
+    private ExerciseResult finish(ExerciseResult result) {
+      listener.exerciseFinished(request.submissionId(), result);
+      return result;
+    }
+
+    private void note(String message) {
+      listener.note(request.submissionId(), message);
+    }
+  }
+
+  private static TestResult score(TestPoints test, TestOutcome outcome) {
+    return RubricScorer.score(test, outcome.name(), outcome.status(), outcome.message(), outcome.durationMs(),
+        outcome.measurements(), outcome.output());
+  }
+
+  /** An exercise that was not run: every rubric test is listed, not run, with no points. */
+  static ExerciseResult notRun(ExerciseRubric exercise, ExerciseStatus status, String message,
+      List<Diagnostic> diagnostics, String testMessage) {
+    List<TestResult> tests = exercise.tests().stream()
+        .map(t -> RubricScorer.score(t, t.id(), grader.scorecard.TestStatus.NOT_RUN, testMessage, 0, Map.of(), ""))
+        .toList();
+    return RubricScorer.total(exercise, status, message, diagnostics == null ? List.of() : diagnostics, tests);
+  }
+
+  /** Best effort: never follows links (student code may have planted some), never fails the grading. */
+  static void deleteQuietly(Path dir) {
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.deleteIfExists(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+          Files.deleteIfExists(d);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      // Leftovers in a temp dir are harmless; the scorecard matters more.
+    }
+  }
+}

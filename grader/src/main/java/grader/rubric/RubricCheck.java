@@ -1,0 +1,49 @@
+package grader.rubric;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks an exercise's rubric against the tests its suite actually declares (as the child JVM
+ * discovered them): every rubric test must exist, every discovered test must have points, and no
+ * test id may appear twice. A mismatch means the suite and the rubric drifted apart.
+ */
+public final class RubricCheck {
+  private RubricCheck() {}
+
+  /** Throws a {@link RubricException} naming every unknown, missing and duplicated test id. */
+  public static void verify(ExerciseRubric exercise, List<String> discoveredIds) throws RubricException {
+    List<String> problems = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Set<String> duplicates = new LinkedHashSet<>();
+    for (String id : discoveredIds) {
+      if (!seen.add(id)) {
+        duplicates.add(id);
+      }
+    }
+    for (String id : duplicates) {
+      problems.add("suite " + exercise.suite() + " declares test '" + id
+          + "' more than once (test ids are method names and must be unique within an exercise)");
+    }
+    Set<String> rubricIds = new LinkedHashSet<>();
+    exercise.tests().forEach(t -> rubricIds.add(t.id()));
+    for (String id : new LinkedHashSet<>(discoveredIds)) {
+      if (!rubricIds.contains(id)) {
+        problems.add("test '" + id + "' of suite " + exercise.suite() + " has no points in rubric "
+            + exercise.id() + ".json (add it to \"tests\")");
+      }
+    }
+    for (String id : rubricIds) {
+      if (!seen.contains(id)) {
+        problems.add("rubric " + exercise.id() + ".json gives points to test '" + id + "', but suite "
+            + exercise.suite() + " has no such test method");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RubricException(String.join("; ", problems));
+    }
+  }
+}

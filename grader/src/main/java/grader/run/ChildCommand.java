@@ -1,0 +1,140 @@
+package grader.run;
+
+import grader.sandbox.ResourceLimits;
+import grader.sandbox.SandboxRequest;
+import grader.suites.support.Submission;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the command and environment of one harness JVM. The limits go on the harness's command
+ * line and, through {@code JDK_JAVA_OPTIONS}, onto every JVM the student's code starts, together
+ * with the launch-gate agent. The environment is built from scratch: nothing of the grader's leaks in.
+ */
+final class ChildCommand {
+  static final String HARNESS_MAIN = "grader.child.HarnessMain";
+
+  private final GraderInstallation installation;
+  private final ResourceLimits limits;
+  private final RunPolicy policy;
+
+  ChildCommand(GraderInstallation installation, ResourceLimits limits, RunPolicy policy) {
+    this.installation = installation;
+    this.limits = limits;
+    this.policy = policy;
+  }
+
+  /** The directories of one exercise's run; the child may write only under {@link #sandboxRoot()}. */
+  record Layout(Path sandboxRoot, Path logs) {
+    Path home() {
+      return sandboxRoot.resolve("home");
+    }
+
+    Path tmp() {
+      return sandboxRoot.resolve("tmp");
+    }
+
+    Path gate() {
+      return sandboxRoot.resolve("gate");
+    }
+
+    Path results(int jvm) {
+      return sandboxRoot.resolve("results-" + jvm + ".jsonl");
+    }
+
+    OutputFiles output(int jvm) {
+      return new OutputFiles(logs.resolve("stdout-" + jvm + ".txt"), logs.resolve("stderr-" + jvm + ".txt"));
+    }
+
+    static Layout in(Path workDirectory) {
+      return new Layout(workDirectory.resolve("sandbox"), workDirectory.resolve("logs"));
+    }
+  }
+
+  SandboxRequest request(SuiteRun run, Layout layout, int jvm, Set<String> only) {
+    List<String> command = new ArrayList<>();
+    command.add(installation.javaLauncher().toString());
+    command.addAll(memoryOptions());
+    command.add("-Xss1m");
+    command.addAll(policy.jvmOptions());
+    command.add("-Djava.io.tmpdir=" + layout.tmp());
+    command.add("-Duser.home=" + layout.home());
+    command.add("-D" + Submission.CLASSES + "=" + run.classesDirectory());
+    command.add("-D" + Submission.ROOT + "=" + run.submissionRoot());
+    command.add("-D" + Submission.GATE_DIR + "=" + layout.gate());
+    command.add("-D" + Submission.TIME_FACTOR + "=" + String.format(Locale.ROOT, "%s", policy.timeFactor()));
+    command.add("-cp");
+    command.add(classPath(run));
+    command.add(HARNESS_MAIN);
+    command.add(run.exercise().suite());
+    command.add(layout.results(jvm).toString());
+    command.add("--suite-path");
+    command.add(installation.suitePath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+    command.add("--timeout-seconds");
+    command.add(Long.toString(policy.defaultTestTimeout().toSeconds()));
+    if (!only.isEmpty()) {
+      command.add("--only");
+      command.add(String.join(",", only));
+    }
+
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("PATH", "/usr/bin:/bin");
+    environment.put("HOME", layout.home().toString());
+    environment.put("TMPDIR", layout.tmp().toString());
+    environment.put("LANG", "C.UTF-8");
+    environment.put("JDK_JAVA_OPTIONS", childJvmOptions(layout));
+
+    List<Path> readOnly = new ArrayList<>();
+    readOnly.add(installation.javaHome());
+    readOnly.add(installation.graderJar());
+    readOnly.add(installation.libDirectory());
+    readOnly.add(installation.agentJar());
+    readOnly.addAll(installation.extraSuitePath());
+    readOnly.add(run.classesDirectory());
+    readOnly.add(run.submissionRoot());
+    OutputFiles output = layout.output(jvm);
+    return new SandboxRequest(command, layout.sandboxRoot(), environment, readOnly, List.of(layout.sandboxRoot()),
+        output.stdout(), output.stderr(), limits);
+  }
+
+  /** The grader's jars first, so the student's classes can add classes but never replace the grader's. */
+  String classPath(SuiteRun run) {
+    List<String> entries = new ArrayList<>();
+    installation.classPath().forEach(p -> entries.add(p.toString()));
+    entries.add(run.classesDirectory().toString());
+    return String.join(File.pathSeparator, entries);
+  }
+
+  private List<String> memoryOptions() {
+    return List.of(
+        "-Xmx" + limits.heapMegabytes() + "m",
+        "-XX:MaxMetaspaceSize=" + limits.metaspaceMegabytes() + "m",
+        "-XX:ActiveProcessorCount=" + limits.activeProcessors(),
+        "-XX:+ExitOnOutOfMemoryError",
+        "-XX:-UsePerfData",
+        "-XX:+DisableAttachMechanism");
+  }
+
+  /** What every JVM in the run picks up: the agent, the same limits, the private temp dir. */
+  String childJvmOptions(Layout layout) {
+    List<String> options = new ArrayList<>();
+    options.add("-javaagent:" + installation.agentJar() + "=" + layout.gate());
+    options.addAll(memoryOptions());
+    options.addAll(policy.childJvmOptions());
+    options.add("-XX:ErrorFile=" + layout.tmp().resolve("hs_err_%p.log"));
+    options.add("-Djava.io.tmpdir=" + layout.tmp());
+    return options.stream().map(ChildCommand::quote).collect(Collectors.joining(" "));
+  }
+
+  /** JDK_JAVA_OPTIONS splits on white space; quotes keep a path with spaces in one piece. */
+  static String quote(String option) {
+    return option.chars().anyMatch(Character::isWhitespace) ? "\"" + option + "\"" : option;
+  }
+}

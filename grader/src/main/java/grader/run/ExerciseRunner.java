@@ -1,0 +1,374 @@
+package grader.run;
+
+import grader.protocol.DecodedLine;
+import grader.protocol.DoneEvent;
+import grader.protocol.Event;
+import grader.protocol.EventCodec;
+import grader.protocol.FinishedEvent;
+import grader.protocol.PlanEvent;
+import grader.protocol.PlannedTest;
+import grader.protocol.ReportedStatus;
+import grader.protocol.RestartEvent;
+import grader.protocol.RunNonce;
+import grader.protocol.StartedEvent;
+import grader.rubric.ExerciseRubric;
+import grader.rubric.RubricCheck;
+import grader.rubric.RubricException;
+import grader.rubric.TestPoints;
+import grader.sandbox.ResourceLimits;
+import grader.sandbox.Sandbox;
+import grader.sandbox.SandboxedProcess;
+import grader.scorecard.ExerciseStatus;
+import grader.scorecard.TestStatus;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Runs one exercise's graded suite in child JVMs and decides each test's outcome from what streams
+ * back, whatever the child does.
+ *
+ * <p>The parent trusts only sealed events read from the results file, never the child's standard
+ * output. It enforces the exercise's wall clock, the output limit and a per-test watchdog, and kills
+ * the child when one is exceeded. When a JVM ends in the middle (System.exit, halt, crash, a kill, or
+ * the harness's own restart request after a timeout), the results received so far stand, the test
+ * that was running gets an error in the student's words, and a fresh JVM runs the remaining tests, up
+ * to {@link RunPolicy#maxRestarts()} times. A test without a finished event never earns points.
+ *
+ * <p>Files go under {@link SuiteRun#workDirectory()}; the caller deletes it. Nothing the runner
+ * starts outlives {@link #run}.
+ */
+public final class ExerciseRunner {
+  /** The harness writes a few KB per test; anything near this is a flood from somewhere else. */
+  private static final long MAX_RESULTS_BYTES = 32L * 1024 * 1024;
+  private static final int OUTPUT_FOR_CRASHED_TEST = 4 * 1024;
+  private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+
+  private final Sandbox sandbox;
+  private final ResourceLimits limits;
+  private final RunPolicy policy;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final ChildCommand commands;
+  private final CrashReport crashes;
+
+  public ExerciseRunner(
+      GraderInstallation installation, Sandbox sandbox, ResourceLimits limits, RunPolicy policy, Clock clock) {
+    this.sandbox = Objects.requireNonNull(sandbox, "sandbox must not be null");
+    this.limits = Objects.requireNonNull(limits, "limits must not be null");
+    this.policy = Objects.requireNonNull(policy, "policy must not be null");
+    this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    this.random = new SecureRandom();
+    this.commands = new ChildCommand(Objects.requireNonNull(installation, "installation must not be null"), limits, policy);
+    this.crashes = new CrashReport(limits, policy);
+  }
+
+  /**
+   * Runs {@code run}'s suite and returns one outcome per rubric test, in rubric order.
+   *
+   * @throws RubricException if the suite's tests do not match the rubric (a grader bug)
+   * @throws IOException if the run's files cannot be written or the child cannot be started
+   */
+  public ExerciseOutcome run(SuiteRun run, RunListener listener)
+      throws IOException, InterruptedException, RubricException {
+    ChildCommand.Layout layout = ChildCommand.Layout.in(run.workDirectory());
+    for (Path dir : List.of(layout.home(), layout.tmp(), layout.gate(), layout.logs())) {
+      Files.createDirectories(dir);
+    }
+    Ledger ledger = new Ledger(run.exercise(), listener);
+    long deadline = clock.millis() + limits.wallClock().toMillis();
+    List<String> restarts = new ArrayList<>();
+    for (int jvm = 1; ; jvm++) {
+      Jvm child = new Jvm(jvm);
+      ChildEnding ending = runJvm(run, layout, child, ledger, deadline);
+      String crashedTest = null;
+      if (ledger.runningId != null) {
+        crashedTest = ledger.plan.get(ledger.runningId).name();
+        ledger.resolveRunning(ending, layout.output(jvm));
+      }
+      if (ledger.plan == null) {
+        return crashedAtStartup(run.exercise(), ending, jvm, ledger.rejected);
+      }
+      List<String> remaining = ledger.unresolved();
+      if (remaining.isEmpty()) {
+        return ledger.outcome(jvm, restarts);
+      }
+      if (child.done) {
+        ledger.resolveAll(remaining, TestStatus.ERROR, "The grader's harness finished without running this test.");
+      } else if (!child.progress) {
+        ledger.resolveAll(remaining, TestStatus.ERROR, crashes.beforeAnyTest(ending));
+      } else if (clock.millis() >= deadline) {
+        ledger.resolveAll(remaining, TestStatus.NOT_RUN, crashes.notRunAfterDeadline());
+      } else if (jvm > policy.maxRestarts()) {
+        ledger.resolveAll(remaining, TestStatus.NOT_RUN, CrashReport.notRunAfterRestarts(policy.maxRestarts()));
+      } else {
+        restarts.add(child.restartAfter != null
+            ? "'" + ledger.plan.get(child.restartAfter).name() + "' timed out"
+            : crashedTest != null ? "'" + crashedTest + "' ended the JVM" : "the JVM ended between two tests");
+        continue;
+      }
+      return ledger.outcome(jvm, restarts);
+    }
+  }
+
+  private ChildEnding runJvm(SuiteRun run, ChildCommand.Layout layout, Jvm child, Ledger ledger, long deadline)
+      throws IOException, InterruptedException, RubricException {
+    Path results = layout.results(child.number);
+    Files.deleteIfExists(results);
+    Files.createFile(results);
+    OutputFiles output = layout.output(child.number);
+    RunNonce nonce = RunNonce.generate(random);
+    EventCodec codec = new EventCodec(nonce);
+    Set<String> only = child.number == 1 ? Set.of() : new LinkedHashSet<>(ledger.unresolved());
+    long started = clock.millis();
+    ChildEnding.Cause cause = null;
+    OptionalInt exit = OptionalInt.empty();
+    SandboxedProcess process = sandbox.start(commands.request(run, layout, child.number, only));
+    try (ResultsTail tail = new ResultsTail(results)) {
+      sendNonce(process, nonce);
+      while (cause == null) {
+        exit = process.waitFor(policy.pollInterval());
+        drain(tail, codec, child, ledger, output);
+        long now = clock.millis();
+        if (exit.isPresent()) {
+          cause = ChildEnding.Cause.EXITED;
+        } else if (output.totalBytes() > limits.maxOutputBytes()) {
+          cause = ChildEnding.Cause.OUTPUT_LIMIT;
+        } else if (tail.bytesRead() > MAX_RESULTS_BYTES) {
+          cause = ChildEnding.Cause.RESULTS_LIMIT;
+        } else if (now >= deadline) {
+          cause = ChildEnding.Cause.DEADLINE;
+        } else if (ledger.runningId != null
+            && now - ledger.runningSinceMillis > ledger.runningTimeoutMs + policy.watchdogGrace().toMillis()) {
+          cause = ChildEnding.Cause.WATCHDOG;
+        }
+      }
+      if (exit.isEmpty()) {
+        process.kill();
+        exit = process.waitFor(KILL_WAIT);
+        drain(tail, codec, child, ledger, output); // what it wrote before it died still counts
+      }
+    } finally {
+      process.close();
+    }
+    long stderrFrom = ledger.runningId != null ? ledger.stderrOffset : 0;
+    String stderrTail = OutputFiles.tail(output.stderr(), stderrFrom, policy.outputTailBytes());
+    return new ChildEnding(cause, exit, clock.millis() - started, stderrTail, process.limitsHit());
+  }
+
+  private static void sendNonce(SandboxedProcess process, RunNonce nonce) {
+    try (OutputStream stdin = process.stdin()) {
+      stdin.write((nonce.value() + "\n").getBytes(StandardCharsets.US_ASCII));
+    } catch (IOException e) {
+      // The child is already gone; how it ended says why.
+    }
+  }
+
+  private void drain(ResultsTail tail, EventCodec codec, Jvm child, Ledger ledger, OutputFiles output)
+      throws IOException, RubricException {
+    for (String line : tail.readLines()) {
+      DecodedLine decoded = codec.decode(line);
+      if (decoded instanceof DecodedLine.Accepted accepted) {
+        accept(accepted.event(), child, ledger, output);
+      } else {
+        ledger.rejected++;
+      }
+    }
+  }
+
+  private void accept(Event event, Jvm child, Ledger ledger, OutputFiles output) throws RubricException {
+    if (event.seq() <= child.lastSeq) {
+      ledger.rejected++; // a replayed line
+      return;
+    }
+    child.lastSeq = event.seq();
+    if (event instanceof PlanEvent plan) {
+      if (child.planned) {
+        ledger.rejected++;
+        return;
+      }
+      child.planned = true;
+      ledger.plan(plan.tests());
+      return;
+    }
+    if (!child.planned) {
+      ledger.rejected++;
+      return;
+    }
+    if (event instanceof StartedEvent started) {
+      if (ledger.started(started, output)) {
+        child.progress = true;
+      } else {
+        ledger.rejected++;
+      }
+    } else if (event instanceof FinishedEvent finished) {
+      if (ledger.finished(finished)) {
+        child.progress = true;
+      } else {
+        ledger.rejected++;
+      }
+    } else if (event instanceof RestartEvent restart) {
+      child.restartAfter = ledger.plan.containsKey(restart.testId()) ? restart.testId() : null;
+    } else if (event instanceof DoneEvent) {
+      child.done = true;
+    }
+  }
+
+  private ExerciseOutcome crashedAtStartup(ExerciseRubric exercise, ChildEnding ending, int jvms, int rejected) {
+    String message = crashes.atStartup(ending);
+    List<TestOutcome> tests = exercise.tests().stream()
+        .map(t -> TestOutcome.notRun(t.id(), t.id(), "Not run: the test JVM stopped before any test could run."))
+        .toList();
+    return new ExerciseOutcome(exercise.id(), ExerciseStatus.CRASHED, message, tests, jvms, rejected);
+  }
+
+  static TestStatus statusOf(ReportedStatus reported) {
+    switch (reported) {
+      case PASSED:
+        return TestStatus.PASSED;
+      case FAILED:
+        return TestStatus.FAILED;
+      case TIMED_OUT:
+        return TestStatus.TIMED_OUT;
+      case SKIPPED:
+        return TestStatus.NOT_RUN;
+      default:
+        return TestStatus.ERROR;
+    }
+  }
+
+  /** What one JVM did. */
+  private static final class Jvm {
+    final int number;
+    long lastSeq = -1;
+    boolean planned;
+    boolean progress;
+    boolean done;
+    String restartAfter;
+
+    Jvm(int number) {
+      this.number = number;
+    }
+  }
+
+  /** The exercise's results so far, across JVMs, and the test that is running now. */
+  private final class Ledger {
+    final ExerciseRubric exercise;
+    final RunListener listener;
+    final Map<String, TestOutcome> resolved = new HashMap<>();
+    Map<String, PlannedTest> plan;
+    int rejected;
+    String runningId;
+    String runningInvocation;
+    long runningStartedMillis;
+    long runningSinceMillis;
+    long runningTimeoutMs;
+    long stdoutOffset;
+    long stderrOffset;
+
+    Ledger(ExerciseRubric exercise, RunListener listener) {
+      this.exercise = exercise;
+      this.listener = listener;
+    }
+
+    void plan(List<PlannedTest> tests) throws RubricException {
+      if (plan != null) {
+        return; // a later JVM lists only the remaining tests
+      }
+      RubricCheck.verify(exercise, tests.stream().map(PlannedTest::id).toList());
+      Map<String, PlannedTest> byId = new LinkedHashMap<>();
+      tests.forEach(t -> byId.put(t.id(), t));
+      plan = byId;
+    }
+
+    boolean started(StartedEvent event, OutputFiles output) {
+      if (!plan.containsKey(event.testId()) || resolved.containsKey(event.testId())) {
+        return false;
+      }
+      long now = clock.millis();
+      if (!event.testId().equals(runningId)) {
+        runningId = event.testId();
+        runningStartedMillis = now;
+        stdoutOffset = output.stdoutBytes();
+        stderrOffset = output.stderrBytes();
+        listener.testStarted(exercise.id(), event.testId(), plan.get(event.testId()).name());
+      }
+      runningInvocation = event.invocation();
+      runningSinceMillis = now;
+      runningTimeoutMs = Math.max(0, event.timeoutMs());
+      return true;
+    }
+
+    boolean finished(FinishedEvent event) {
+      if (!plan.containsKey(event.testId()) || resolved.containsKey(event.testId())) {
+        return false;
+      }
+      String message = event.message();
+      if (event.invocation() != null && message != null) {
+        message = "Failed for " + event.invocation() + ":\n" + message;
+      }
+      resolve(new TestOutcome(event.testId(), plan.get(event.testId()).name(), statusOf(event.status()), message,
+          event.durationMs(), event.measurements(), event.output()));
+      if (event.testId().equals(runningId)) {
+        runningId = null;
+      }
+      return true;
+    }
+
+    /** The running test ends with its JVM: timed out if the parent killed it for time, else an error. */
+    void resolveRunning(ChildEnding ending, OutputFiles output) {
+      PlannedTest test = plan.get(runningId);
+      String name = test.name() + (runningInvocation == null ? "" : " " + runningInvocation);
+      TestStatus status = ending.cause() == ChildEnding.Cause.DEADLINE || ending.cause() == ChildEnding.Cause.WATCHDOG
+          ? TestStatus.TIMED_OUT
+          : TestStatus.ERROR;
+      String printed = OutputFiles.tail(output.stdout(), stdoutOffset, OUTPUT_FOR_CRASHED_TEST);
+      resolve(new TestOutcome(runningId, test.name(), status, crashes.duringTest(name, runningTimeoutMs, ending),
+          clock.millis() - runningStartedMillis, Map.of(), printed));
+      runningId = null;
+    }
+
+    void resolveAll(List<String> ids, TestStatus status, String message) {
+      for (String id : ids) {
+        resolve(new TestOutcome(id, plan.get(id).name(), status, message, 0, Map.of(), ""));
+      }
+    }
+
+    private void resolve(TestOutcome outcome) {
+      resolved.put(outcome.id(), outcome);
+      listener.testFinished(exercise.id(), outcome);
+    }
+
+    /** Planned tests without an outcome, in plan (execution) order. */
+    List<String> unresolved() {
+      return plan.keySet().stream().filter(id -> !resolved.containsKey(id)).toList();
+    }
+
+    ExerciseOutcome outcome(int jvms, List<String> restarts) {
+      List<TestOutcome> tests = new ArrayList<>();
+      for (TestPoints points : exercise.tests()) {
+        TestOutcome outcome = resolved.get(points.id());
+        tests.add(outcome != null ? outcome
+            : TestOutcome.notRun(points.id(), points.id(), "Not run: the suite did not report this test."));
+      }
+      String message = restarts.isEmpty() ? null
+          : "Some tests ended their JVM, so the grader ran the tests after them in a fresh one (" + jvms
+              + " JVMs in all): " + String.join("; ", restarts) + ".";
+      return new ExerciseOutcome(exercise.id(), ExerciseStatus.GRADED, message, tests, jvms, rejected);
+    }
+  }
+}

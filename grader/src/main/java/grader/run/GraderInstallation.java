@@ -1,0 +1,117 @@
+package grader.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Where the grader's own files are: {@code grader.jar} (harness and suites), its {@code lib/} jars,
+ * the launch-gate agent jar, and the Java installation that runs the suites. Everything the child
+ * JVM loads besides the student's classes comes from here.
+ *
+ * @param extraSuitePath more class path roots holding graded suites (tests use their own suites)
+ */
+public record GraderInstallation(Path graderJar, Path libDirectory, Path agentJar, Path javaHome, List<Path> extraSuitePath) {
+  public static final String GRADER_JAR = "grader.jar";
+  public static final String AGENT_JAR = "grader-agent.jar";
+  public static final String LIB = "lib";
+
+  public GraderInstallation {
+    Objects.requireNonNull(graderJar, "graderJar must not be null");
+    Objects.requireNonNull(libDirectory, "libDirectory must not be null");
+    Objects.requireNonNull(agentJar, "agentJar must not be null");
+    Objects.requireNonNull(javaHome, "javaHome must not be null");
+    graderJar = graderJar.toAbsolutePath().normalize();
+    libDirectory = libDirectory.toAbsolutePath().normalize();
+    agentJar = agentJar.toAbsolutePath().normalize();
+    javaHome = javaHome.toAbsolutePath().normalize();
+    extraSuitePath = extraSuitePath.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+  }
+
+  /** The installation this code runs from: the directory of the jar that holds this class. */
+  public static GraderInstallation fromRunningJar() {
+    CodeSource source = GraderInstallation.class.getProtectionDomain().getCodeSource();
+    Path location;
+    try {
+      location = source == null ? null : Path.of(source.getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot locate the grader's jar from " + source.getLocation(), e);
+    }
+    if (location == null || !Files.isRegularFile(location)) {
+      throw new IllegalStateException("the grader is not running from " + GRADER_JAR + " (running from " + location
+          + "): build it with 'make build', or use GraderInstallation.at(<dir with grader.jar>)");
+    }
+    return at(location.getParent());
+  }
+
+  /** The installation in {@code directory} (grader/target after {@code mvn package}), run by this JVM's Java. */
+  public static GraderInstallation at(Path directory) {
+    GraderInstallation installation = new GraderInstallation(directory.resolve(GRADER_JAR), directory.resolve(LIB),
+        directory.resolve(AGENT_JAR), Path.of(System.getProperty("java.home")), List.of());
+    installation.check();
+    return installation;
+  }
+
+  /** The same installation, with the suites run by the Java in {@code otherJavaHome}. */
+  public GraderInstallation withJavaHome(Path otherJavaHome) {
+    return new GraderInstallation(graderJar, libDirectory, agentJar, otherJavaHome, extraSuitePath);
+  }
+
+  /** The same installation with one more class path root holding graded suites. */
+  public GraderInstallation withSuitePath(Path root) {
+    List<Path> roots = new ArrayList<>(extraSuitePath);
+    roots.add(root);
+    return new GraderInstallation(graderJar, libDirectory, agentJar, javaHome, roots);
+  }
+
+  public Path javaLauncher() {
+    return javaHome.resolve("bin").resolve("java");
+  }
+
+  /** The roots the harness may take suite classes from: never the student's. */
+  public List<Path> suitePath() {
+    List<Path> roots = new ArrayList<>();
+    roots.add(graderJar);
+    roots.addAll(extraSuitePath);
+    return roots;
+  }
+
+  /** The grader's part of the child's class path: grader.jar, each library jar (sorted), extra roots. */
+  public List<Path> classPath() {
+    List<Path> entries = new ArrayList<>();
+    entries.add(graderJar);
+    entries.addAll(libraries());
+    entries.addAll(extraSuitePath);
+    return entries;
+  }
+
+  public List<Path> libraries() {
+    try (Stream<Path> files = Files.list(libDirectory)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the grader's libraries in " + libDirectory, e);
+    }
+  }
+
+  /** Fails with a message that says how to fix a missing file. */
+  public void check() {
+    for (Path file : List.of(graderJar, agentJar)) {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalStateException(file + " is missing: build the grader first (make build)");
+      }
+    }
+    if (!Files.isDirectory(libDirectory)) {
+      throw new IllegalStateException(libDirectory + " is missing: build the grader first (make build)");
+    }
+    if (!Files.isExecutable(javaLauncher())) {
+      throw new IllegalStateException("no java launcher at " + javaLauncher());
+    }
+  }
+}

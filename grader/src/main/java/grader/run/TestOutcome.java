@@ -1,0 +1,32 @@
+package grader.run;
+
+import grader.scorecard.TestStatus;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What happened to one graded test, before scoring. {@code name} is what the student reads (the
+ * test's display name, or its id if the test was never discovered); {@code output} is what the
+ * student's code printed during it, capped.
+ */
+public record TestOutcome(
+    String id,
+    String name,
+    TestStatus status,
+    String message,
+    long durationMs,
+    Map<String, String> measurements,
+    String output) {
+
+  public TestOutcome {
+    Objects.requireNonNull(id, "id must not be null");
+    Objects.requireNonNull(name, "name must not be null");
+    Objects.requireNonNull(status, "status must not be null");
+    measurements = Map.copyOf(measurements);
+    output = output == null ? "" : output;
+  }
+
+  public static TestOutcome notRun(String id, String name, String message) {
+    return new TestOutcome(id, name, TestStatus.NOT_RUN, message, 0, Map.of(), "");
+  }
+}
