@@ -326,6 +326,17 @@ public final class GradebookPageWriter {
             rows.forEach(function (r) { body.appendChild(r); });
           });
         });
+        // A link like index.html#sort=total:desc opens the table sorted that way.
+        var wanted = /sort=([^:&]+)(?::(asc|desc))?/.exec(decodeURIComponent(location.hash));
+        if (wanted) {
+          Array.prototype.forEach.call(headers, function (th) {
+            if (th.textContent.trim().toLowerCase() === wanted[1].toLowerCase()) {
+              var button = th.querySelector('button');
+              button.click();
+              if (wanted[2] === 'desc') { button.click(); }
+            }
+          });
+        }
         document.getElementById('filter').addEventListener('input', function (e) {
           var q = e.target.value.toLowerCase();
           Array.prototype.forEach.call(body.rows, function (r) {
