@@ -1,0 +1,41 @@
+package grader.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class JUnitXmlReportTests {
+
+  @Test
+  void matchesTheGoldenFile() throws Exception {
+    Golden.assertMatches("junit.xml", new JUnitXmlReport().render(SampleScorecards.mixed()));
+  }
+
+  @Test
+  void isWellFormedWithTheCountsCiToolsRead() throws Exception {
+    String xml = new JUnitXmlReport().render(SampleScorecards.mixed());
+
+    Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    Element root = document.getDocumentElement();
+    assertEquals("testsuites", root.getTagName());
+    assertEquals("13", root.getAttribute("tests"));
+    assertEquals("2", root.getAttribute("failures"));
+    assertEquals("3", root.getAttribute("errors"));
+    assertEquals("2", root.getAttribute("skipped"));
+    assertEquals(4, document.getElementsByTagName("testsuite").getLength());
+    assertEquals("a bad status <500> & its URI | \"quoted\"",
+        ((Element) document.getElementsByTagName("testcase").item(11)).getAttribute("name"));
+  }
+
+  @Test
+  void controlCharactersNeverMakeTheXmlInvalid() {
+    assertEquals("a?b &amp; &lt;c&gt;", JUnitXmlReport.text("a\u0000b & <c>"));
+    assertEquals("&quot;x&quot;&#10;y", JUnitXmlReport.attribute("\"x\"\ny"));
+  }
+}

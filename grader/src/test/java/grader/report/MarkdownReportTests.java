@@ -1,0 +1,27 @@
+package grader.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import org.junit.jupiter.api.Test;
+
+class MarkdownReportTests {
+
+  @Test
+  void matchesTheGoldenFile() throws Exception {
+    String markdown = new MarkdownReport().render(SampleScorecards.mixed());
+
+    Golden.assertMatches("report.md", markdown);
+    assertFalse(markdown.contains("<script>"), "text from the run cannot inject HTML");
+  }
+
+  @Test
+  void cellsCannotBreakTheTable() {
+    assertEquals("a \\| b &lt;i&gt; c", MarkdownReport.cell("a | b <i>\nc"));
+  }
+
+  @Test
+  void aFenceIsLongerThanAnyBackticksInside() {
+    assertEquals("`````text\nx ```` y\n`````\n", MarkdownReport.fenced("x ```` y"));
+  }
+}

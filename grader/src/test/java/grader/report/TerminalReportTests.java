@@ -1,0 +1,51 @@
+package grader.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.scorecard.TestStatus;
+import org.junit.jupiter.api.Test;
+
+class TerminalReportTests {
+
+  @Test
+  void plainTextMatchesTheGoldenFile() throws Exception {
+    String report = new TerminalReport(false).render(SampleScorecards.mixed());
+
+    Golden.assertMatches("terminal-plain.txt", report);
+    assertFalse(report.contains("\u001b"), "no escape sequence in plain text, not even the student's");
+  }
+
+  @Test
+  void colourMatchesTheGoldenFile() throws Exception {
+    String report = new TerminalReport(true).render(SampleScorecards.mixed());
+
+    Golden.assertMatches("terminal-colour.txt", report);
+    assertTrue(report.contains("\u001b[32m✔\u001b[0m"));
+  }
+
+  @Test
+  void colourIsTheOnlyDifference() {
+    String plain = new TerminalReport(false).render(SampleScorecards.mixed());
+    String colour = new TerminalReport(true).render(SampleScorecards.mixed());
+
+    assertEquals(plain, colour.replaceAll("\u001b\\[[0-9;]*m", ""));
+  }
+
+  @Test
+  void endsWithTheTotal() {
+    String report = new TerminalReport(false).render(SampleScorecards.mixed());
+
+    assertTrue(report.endsWith("\nTotal: 37.5 / 100\n"), report);
+  }
+
+  @Test
+  void everyStatusHasItsSymbol() {
+    assertEquals("✔", TerminalReport.symbol(TestStatus.PASSED));
+    assertEquals("✘", TerminalReport.symbol(TestStatus.FAILED));
+    assertEquals("⏱", TerminalReport.symbol(TestStatus.TIMED_OUT));
+    assertEquals("✘", TerminalReport.symbol(TestStatus.ERROR));
+    assertEquals("–", TerminalReport.symbol(TestStatus.NOT_RUN));
+  }
+}
