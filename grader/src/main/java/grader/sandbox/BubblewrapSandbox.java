@@ -34,6 +34,9 @@ public final class BubblewrapSandbox implements Sandbox {
   private static final Set<Path> RESERVED = Set.of(Path.of("/"), Path.of("/tmp"), Path.of("/proc"), Path.of("/dev"),
       Path.of("/etc"), Path.of("/usr"));
 
+  /** Name prefix of each run's private temp dir (launcher copy, passwd); the grader's pid follows. */
+  public static final String RUN_DIRECTORY_PREFIX = "grader-sandbox-";
+
   private final HostTools tools;
   private final SandboxUser user;
   private final CgroupLayout cgroups;
@@ -80,7 +83,7 @@ public final class BubblewrapSandbox implements Sandbox {
     Path jdkHome = java.getParent().getParent();
     SystemMounts mounts = mountsFor(jdkHome);
     checkPaths(request);
-    Path runDirectory = Files.createTempDirectory("grader-sandbox-",
+    Path runDirectory = Files.createTempDirectory(RUN_DIRECTORY_PREFIX + ProcessHandle.current().pid() + "-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     Optional<CgroupScope> scope = Optional.empty();
     try {

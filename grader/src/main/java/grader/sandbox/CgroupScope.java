@@ -24,7 +24,8 @@ import java.util.Set;
  */
 public final class CgroupScope implements AutoCloseable {
 
-  private static final String PREFIX = "grader-sandbox-";
+  /** Name prefix of each run's group; the grader's pid follows, then a random suffix. */
+  public static final String PREFIX = "grader-sandbox-";
   private static final SecureRandom NAMES = new SecureRandom();
 
   private final List<Group> groups;
