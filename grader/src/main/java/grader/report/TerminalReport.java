@@ -51,11 +51,6 @@ public final class TerminalReport implements ScorecardRenderer {
     return out.toString();
   }
 
-  /** One line as the CLI's live progress shows it while the exercise is still running. */
-  public String testLine(TestResult test) {
-    return "  " + symbol(test.status()) + "  " + Points.of(test.score(), test.maxScore()) + "  " + test.name();
-  }
-
   private void exercise(StringBuilder out, ExerciseResult exercise) {
     String title = exercise.id() + " · " + exercise.title();
     String status = exercise.status() == ExerciseStatus.GRADED ? "" : label(exercise.status()) + "   ";
@@ -125,7 +120,8 @@ public final class TerminalReport implements ScorecardRenderer {
     }
   }
 
-  static String symbol(TestStatus status) {
+  /** The symbol of a test outcome: ✔ passed, ✘ failed or error, ⏱ timed out, – not run. */
+  public static String symbol(TestStatus status) {
     switch (status) {
       case PASSED:
         return "✔";

@@ -1,0 +1,69 @@
+package grader.cli;
+
+import grader.grading.GradeRequest;
+import grader.grading.GradingListener;
+import grader.report.TerminalReport;
+import grader.scorecard.Scorecard;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * {@code check}: what a student runs. Grades {@code ./exercises} exactly as an instructor's batch
+ * would, shows live progress on a terminal, prints the report and writes {@code target/scorecard.json}.
+ */
+final class CheckCommand implements Command {
+
+  @Override
+  public String name() {
+    return "check";
+  }
+
+  @Override
+  public String summary() {
+    return "grade your exercises/ folder and show the report (what students run)";
+  }
+
+  @Override
+  public String usage() {
+    return """
+        Usage: java -jar grader.jar check [--exercise ID]... [--dir exercises] [--out target/scorecard.json]
+
+        Grades your exercises exactly as your instructor's grader will, prints the report
+        and writes the scorecard.
+
+        Options:
+          --exercise ID     grade only this exercise; repeatable (threads, processes, async, compare)
+          --dir DIR         the folder to grade (default: exercises)
+          --out FILE        where to write the scorecard (default: target/scorecard.json)
+          --keep-work-dir   keep the private work folders and say where they are (debugging)
+        """;
+  }
+
+  @Override
+  public int run(List<String> arguments, CommandContext context) throws Exception {
+    CheckOptions options = CheckOptions.parse(arguments, context.environment());
+    if (!Files.isDirectory(options.dir())) {
+      throw new UsageException("no folder " + options.dir() + " to grade: run check in the repository's root or pass --dir");
+    }
+    CliEnvironment environment = context.environment();
+    TerminalReport report = new TerminalReport(environment.colour());
+    GradingListener listener = environment.terminal()
+        ? new LiveProgress(context.out(), environment.columns(), environment.colour())
+        : GradingListener.NONE;
+    Grading grading = context.graders().create(new EngineOptions(false, options.keepWorkDir(), false), listener,
+        context.err());
+    GradeCommand.checkExercises(options.exercises(), grading.exerciseIds());
+    Scorecard scorecard;
+    try {
+      scorecard = grading.grade(new GradeRequest(options.dir(), GradeOptions.defaultId(options.dir()), options.exercises()));
+    } finally {
+      if (listener instanceof LiveProgress) {
+        ((LiveProgress) listener).clear();
+      }
+    }
+    ReportFiles.writeScorecard(scorecard, options.out());
+    context.out().print(report.render(scorecard));
+    context.out().println("Scorecard: " + environment.workingDirectory().relativize(options.out()));
+    return Main.OK;
+  }
+}

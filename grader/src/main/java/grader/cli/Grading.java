@@ -1,0 +1,14 @@
+package grader.cli;
+
+import grader.grading.GradeRequest;
+import grader.grading.GradingException;
+import grader.scorecard.Scorecard;
+import java.util.List;
+
+/** A ready grading engine as the commands see it: the real {@link grader.grading.Grader}, or a fake in tests. */
+public interface Grading {
+  /** The exercise ids the rubric knows, in report order. */
+  List<String> exerciseIds();
+
+  Scorecard grade(GradeRequest request) throws GradingException, InterruptedException;
+}
