@@ -3,6 +3,7 @@ package grader.suites.support;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -89,6 +90,14 @@ public final class StubServer implements AutoCloseable {
   /** Answers GET {@code path} (exactly, query ignored) with {@code response}. */
   public void stub(String path, ResponseDefinitionBuilder response) {
     server.stubFor(get(urlPathEqualTo(path)).willReturn(response));
+  }
+
+  /**
+   * Answers GET requests whose path matches the regular expression {@code pathRegex} with
+   * {@code response}. Where several stubs match, the one added last wins.
+   */
+  public void stubMatching(String pathRegex, ResponseDefinitionBuilder response) {
+    server.stubFor(get(urlPathMatching(pathRegex)).willReturn(response));
   }
 
   /** Answers GET {@code path} with {@code status} and the text {@code body}, after {@code delayMillis}. */

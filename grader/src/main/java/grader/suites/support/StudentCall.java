@@ -32,9 +32,13 @@ public final class StudentCall {
     try {
       return call.call();
     } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-      throw new AssertionFailedError(
-          Feedback.of(expected, "it threw " + describe(e), hintFor(e)), e);
+      throw failure(expected, e);
     }
+  }
+
+  /** The graded failure for student code that threw {@code thrown} where {@code expected} was expected. */
+  public static AssertionFailedError failure(String expected, Throwable thrown) {
+    return new AssertionFailedError(Feedback.of(expected, "it threw " + describe(thrown), hintFor(thrown)), thrown);
   }
 
   /** Runs {@code call}; if it throws, fails the test like {@link #returning}. */
