@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,6 +202,13 @@ public final class BubblewrapSandbox implements Sandbox {
     all.addAll(request.writablePaths());
     for (Path path : all) {
       for (Path dir = path.getParent(); dir != null; dir = dir.getParent()) {
+        if (!allows(dir, 1) && isOwnTempDirectory(dir)) {
+          // A private temp dir of the grader (createTempDirectory makes them rwx------): search
+          // permission lets bubblewrap reach the bound path below; nobody can list the dir.
+          Set<PosixFilePermission> mode = EnumSet.copyOf(Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS));
+          mode.add(PosixFilePermission.OTHERS_EXECUTE);
+          Files.setPosixFilePermissions(dir, mode);
+        }
         if (!allows(dir, 1)) {
           throw new IOException("the sandbox user " + user.name() + " (uid " + user.uid() + ") cannot reach " + path
               + ": directory " + dir + " is not searchable for it (mode "
@@ -214,6 +222,13 @@ public final class BubblewrapSandbox implements Sandbox {
             + " (mode " + PosixFilePermissions.toString(Files.getPosixFilePermissions(path)) + ")");
       }
     }
+  }
+
+  /** A directory below the system temp dir that the grader itself owns (and so may open for search). */
+  private static boolean isOwnTempDirectory(Path dir) throws IOException {
+    Path temp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+    return dir.startsWith(temp) && !dir.equals(temp) && !Files.isSymbolicLink(dir)
+        && ((Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS)) == SandboxUser.currentUid();
   }
 
   /** Whether the sandbox user has all of {@code bits} (r=4, w=2, x=1) on {@code path}. */
