@@ -120,12 +120,19 @@ final class FailureFeedback {
       }
     }
     for (int i = 0; i < Math.min(MAX_FRAMES, shown.size()); i++) {
-      lines.add("    at " + shown.get(i) + (i == 0 && studentOnly ? "   <- first line in your code" : ""));
+      lines.add("    at " + frame(shown.get(i)) + (i == 0 && studentOnly ? "   <- first line in your code" : ""));
     }
     if (shown.size() > MAX_FRAMES) {
       lines.add("    ... " + (shown.size() - MAX_FRAMES) + " more");
     }
     return String.join("\n", lines);
+  }
+
+  /** A frame as students know it from stack traces, without the class loader and module prefix. */
+  static String frame(StackTraceElement frame) {
+    String file = frame.getFileName() == null ? "Unknown Source"
+        : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();
+    return frame.getClassName() + "." + frame.getMethodName() + "(" + (frame.isNativeMethod() ? "Native Method" : file) + ")";
   }
 
   private static boolean isMachinery(StackTraceElement frame) {

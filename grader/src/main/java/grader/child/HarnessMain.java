@@ -24,8 +24,8 @@ import java.nio.file.Path;
  * replaced by capturing streams; only then does the first test run. At the end the harness writes
  * {@code done} and halts, which skips the student's shutdown hooks and leftover threads.
  *
- * <p>Exit statuses: 0 normal or restart requested; 2 bad usage or harness failure; 70 the results
- * channel broke.
+ * <p>Exit statuses: 0 normal or restart requested; 2 bad usage or harness failure; 4 the grader
+ * that started it is gone; 70 the results channel broke.
  */
 public final class HarnessMain {
   private static final int MAX_NONCE_BYTES = 128;
@@ -56,7 +56,7 @@ public final class HarnessMain {
           () -> stuck == null ? "(no thread dump: the student's classes are unknown)" : stuck.describe());
       SuiteListener listener = new SuiteListener(writer, capture, feedback,
           new TimeoutLookup(arguments.defaultTimeout()), System::nanoTime, runtime::halt);
-      startWatchdog(listener);
+      startWatchdog(listener, runtime);
 
       new SuiteLauncher(arguments).run(listener);
       listener.finishUnreported();
@@ -95,12 +95,20 @@ public final class HarnessMain {
     }
   }
 
-  private static void startWatchdog(SuiteListener listener) {
+  /**
+   * Gives up on a test JUnit cannot stop, and ends this JVM when the grader that started it is gone
+   * (its parent changed): nobody would read the results, and nothing should keep running.
+   */
+  private static void startWatchdog(SuiteListener listener, Runtime runtime) {
+    long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     Thread watchdog = new Thread(() -> {
       try {
         while (!listener.isStopped()) {
           Thread.sleep(WATCHDOG_PERIOD_MILLIS);
           listener.abandonIfOverdue(WATCHDOG_GRACE_MILLIS);
+          if (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != parent) {
+            runtime.halt(4);
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -92,11 +92,11 @@ final class StuckThreads {
     StackTraceElement[] stack = info.getStackTrace();
     if (stack.length > 0 && !student.isStudentFrame(stack[0])) {
       // The frame the thread is blocked or spinning in (sleep, park, wait, a JDK loop).
-      text.append("\n      at ").append(stack[0]);
+      text.append("\n      at ").append(FailureFeedback.frame(stack[0]));
     }
     List<StackTraceElement> own = student.studentFrames(stack);
     for (StackTraceElement frame : own.subList(0, Math.min(MAX_STUDENT_FRAMES, own.size()))) {
-      text.append("\n      at ").append(frame);
+      text.append("\n      at ").append(FailureFeedback.frame(frame));
     }
     if (own.size() > MAX_STUDENT_FRAMES) {
       text.append("\n      ... ").append(own.size() - MAX_STUDENT_FRAMES).append(" more frames in your code");

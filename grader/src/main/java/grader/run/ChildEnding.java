@@ -9,11 +9,12 @@ import java.util.OptionalInt;
  *
  * @param exitStatus the status the process ended with, if it ended (a killed one reports 137)
  * @param elapsedMillis how long this JVM ran
- * @param stderrTail what the JVM printed on standard error since the current test started (or since
- *     it started, between tests)
+ * @param stderrTail the last lines the JVM printed on standard error
+ * @param stdoutTail the same for standard output, where the JVM reports some fatal errors
  * @param limitsHit sandbox limits the run ran into, each as a sentence
  */
-record ChildEnding(Cause cause, OptionalInt exitStatus, long elapsedMillis, String stderrTail, List<String> limitsHit) {
+record ChildEnding(
+    Cause cause, OptionalInt exitStatus, long elapsedMillis, String stderrTail, String stdoutTail, List<String> limitsHit) {
 
   /** Why the JVM stopped. */
   enum Cause {
@@ -33,6 +34,7 @@ record ChildEnding(Cause cause, OptionalInt exitStatus, long elapsedMillis, Stri
     Objects.requireNonNull(cause, "cause must not be null");
     Objects.requireNonNull(exitStatus, "exitStatus must not be null");
     stderrTail = stderrTail == null ? "" : stderrTail;
+    stdoutTail = stdoutTail == null ? "" : stdoutTail;
     limitsHit = List.copyOf(limitsHit);
   }
 }

@@ -97,7 +97,7 @@ final class CrashReport {
       return "The JVM stopped";
     }
     int status = ending.exitStatus().getAsInt();
-    String error = ending.stderrTail();
+    String error = evidence(ending);
     if (error.contains(OOM)) {
       return "The JVM ran out of memory (" + oomLine(error) + "; every JVM may use " + limits.heapMegabytes()
           + " MB of heap)";
@@ -113,7 +113,7 @@ final class CrashReport {
   }
 
   private static String exitHint(ChildEnding ending) {
-    String error = ending.stderrTail();
+    String error = evidence(ending);
     if (error.contains("unable to create native thread") || error.contains("unable to create new native thread")) {
       return ".\nHint: your code started more threads than the grader allows; reuse threads with a pool.";
     }
@@ -136,6 +136,11 @@ final class CrashReport {
       text.append("\nLast output on standard error:\n").append(ending.stderrTail());
     }
     return text.toString();
+  }
+
+  /** Where the JVM's own last words are: standard error, and for some fatal errors standard output. */
+  private static String evidence(ChildEnding ending) {
+    return ending.stderrTail() + "\n" + ending.stdoutTail();
   }
 
   private static String oomLine(String error) {

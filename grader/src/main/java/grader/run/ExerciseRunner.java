@@ -101,7 +101,7 @@ public final class ExerciseRunner {
         ledger.resolveRunning(ending, layout.output(jvm));
       }
       if (ledger.plan == null) {
-        return crashedAtStartup(run.exercise(), ending, jvm, ledger.rejected);
+        return crashedAtStartup(run.exercise(), ending, jvm, ledger.rejected, listener);
       }
       List<String> remaining = ledger.unresolved();
       if (remaining.isEmpty()) {
@@ -142,7 +142,7 @@ public final class ExerciseRunner {
       sendNonce(process, nonce);
       while (cause == null) {
         exit = process.waitFor(policy.pollInterval());
-        drain(tail, codec, child, ledger, output);
+        drain(tail, codec, child, ledger);
         long now = clock.millis();
         if (exit.isPresent()) {
           cause = ChildEnding.Cause.EXITED;
@@ -160,14 +160,17 @@ public final class ExerciseRunner {
       if (exit.isEmpty()) {
         process.kill();
         exit = process.waitFor(KILL_WAIT);
-        drain(tail, codec, child, ledger, output); // what it wrote before it died still counts
+        drain(tail, codec, child, ledger); // what it wrote before it died still counts
       }
     } finally {
       process.close();
     }
-    long stderrFrom = ledger.runningId != null ? ledger.stderrOffset : 0;
-    String stderrTail = OutputFiles.tail(output.stderr(), stderrFrom, policy.outputTailBytes());
-    return new ChildEnding(cause, exit, clock.millis() - started, stderrTail, process.limitsHit());
+    // The last words, not "since the test started": the parent learns that a test started only when
+    // it next polls, and by then a quick test may have printed and died already.
+    String stderrTail = OutputFiles.tail(output.stderr(), 0, policy.outputTailBytes());
+    // HotSpot prints some fatal news (ExitOnOutOfMemoryError's "Terminating due to ...") on stdout.
+    String stdoutTail = OutputFiles.tail(output.stdout(), 0, policy.outputTailBytes());
+    return new ChildEnding(cause, exit, clock.millis() - started, stderrTail, stdoutTail, process.limitsHit());
   }
 
   private static void sendNonce(SandboxedProcess process, RunNonce nonce) {
@@ -178,19 +181,19 @@ public final class ExerciseRunner {
     }
   }
 
-  private void drain(ResultsTail tail, EventCodec codec, Jvm child, Ledger ledger, OutputFiles output)
+  private void drain(ResultsTail tail, EventCodec codec, Jvm child, Ledger ledger)
       throws IOException, RubricException {
     for (String line : tail.readLines()) {
       DecodedLine decoded = codec.decode(line);
       if (decoded instanceof DecodedLine.Accepted accepted) {
-        accept(accepted.event(), child, ledger, output);
+        accept(accepted.event(), child, ledger);
       } else {
         ledger.rejected++;
       }
     }
   }
 
-  private void accept(Event event, Jvm child, Ledger ledger, OutputFiles output) throws RubricException {
+  private void accept(Event event, Jvm child, Ledger ledger) throws RubricException {
     if (event.seq() <= child.lastSeq) {
       ledger.rejected++; // a replayed line
       return;
@@ -210,7 +213,7 @@ public final class ExerciseRunner {
       return;
     }
     if (event instanceof StartedEvent started) {
-      if (ledger.started(started, output)) {
+      if (ledger.started(started)) {
         child.progress = true;
       } else {
         ledger.rejected++;
@@ -228,11 +231,13 @@ public final class ExerciseRunner {
     }
   }
 
-  private ExerciseOutcome crashedAtStartup(ExerciseRubric exercise, ChildEnding ending, int jvms, int rejected) {
+  private ExerciseOutcome crashedAtStartup(
+      ExerciseRubric exercise, ChildEnding ending, int jvms, int rejected, RunListener listener) {
     String message = crashes.atStartup(ending);
     List<TestOutcome> tests = exercise.tests().stream()
         .map(t -> TestOutcome.notRun(t.id(), t.id(), "Not run: the test JVM stopped before any test could run."))
         .toList();
+    tests.forEach(t -> listener.testFinished(exercise.id(), t));
     return new ExerciseOutcome(exercise.id(), ExerciseStatus.CRASHED, message, tests, jvms, rejected);
   }
 
@@ -277,8 +282,6 @@ public final class ExerciseRunner {
     long runningStartedMillis;
     long runningSinceMillis;
     long runningTimeoutMs;
-    long stdoutOffset;
-    long stderrOffset;
 
     Ledger(ExerciseRubric exercise, RunListener listener) {
       this.exercise = exercise;
@@ -295,7 +298,7 @@ public final class ExerciseRunner {
       plan = byId;
     }
 
-    boolean started(StartedEvent event, OutputFiles output) {
+    boolean started(StartedEvent event) {
       if (!plan.containsKey(event.testId()) || resolved.containsKey(event.testId())) {
         return false;
       }
@@ -303,8 +306,6 @@ public final class ExerciseRunner {
       if (!event.testId().equals(runningId)) {
         runningId = event.testId();
         runningStartedMillis = now;
-        stdoutOffset = output.stdoutBytes();
-        stderrOffset = output.stderrBytes();
         listener.testStarted(exercise.id(), event.testId(), plan.get(event.testId()).name());
       }
       runningInvocation = event.invocation();
@@ -336,7 +337,7 @@ public final class ExerciseRunner {
       TestStatus status = ending.cause() == ChildEnding.Cause.DEADLINE || ending.cause() == ChildEnding.Cause.WATCHDOG
           ? TestStatus.TIMED_OUT
           : TestStatus.ERROR;
-      String printed = OutputFiles.tail(output.stdout(), stdoutOffset, OUTPUT_FOR_CRASHED_TEST);
+      String printed = OutputFiles.tail(output.stdout(), 0, OUTPUT_FOR_CRASHED_TEST);
       resolve(new TestOutcome(runningId, test.name(), status, crashes.duringTest(name, runningTimeoutMs, ending),
           clock.millis() - runningStartedMillis, Map.of(), printed));
       runningId = null;

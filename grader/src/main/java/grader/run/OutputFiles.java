@@ -19,14 +19,6 @@ record OutputFiles(Path stdout, Path stderr) {
     return size(stdout) + size(stderr);
   }
 
-  long stdoutBytes() {
-    return size(stdout);
-  }
-
-  long stderrBytes() {
-    return size(stderr);
-  }
-
   /** The last {@code maxBytes} of {@code file} from {@code offset} on, starting at a line boundary. */
   static String tail(Path file, long offset, int maxBytes) {
     long size = size(file);

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestMethodOrder(MethodOrderer.MethodName.class)
 @Timeout(value = 3, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ProbeSuite {
+public class ProbeSuite {
 
   static String act(String test) throws Throwable {
     try {
@@ -49,6 +49,13 @@ class ProbeSuite {
   @DisplayName("gamma answers ok")
   void gamma() throws Throwable {
     assertEquals("ok", act("gamma"), "gamma should answer ok");
+  }
+
+  @Test
+  @DisplayName("omega answers ok")
+  @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void omega() throws Throwable {
+    assertEquals("ok", act("omega"), "omega should answer ok");
   }
 
   @ParameterizedTest(name = "[{index}] size={0}")

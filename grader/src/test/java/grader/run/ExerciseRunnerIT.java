@@ -1,0 +1,264 @@
+package grader.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.rubric.ExerciseRubric;
+import grader.rubric.RubricException;
+import grader.rubric.TestPoints;
+import grader.run.probe.ProbeSuite;
+import grader.sandbox.ProcessSandbox;
+import grader.sandbox.ResourceLimits;
+import grader.scorecard.ExerciseStatus;
+import grader.scorecard.TestStatus;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runner against real child JVMs: a tiny probe suite whose "student" class misbehaves in every
+ * way the threat model lists. Whatever the student does, every test gets an outcome, the others keep
+ * theirs, and nothing is left running.
+ */
+class ExerciseRunnerIT {
+  private static final List<String> ORDER = List.of("alpha", "beta", "gamma", "omega", "sizes");
+
+  @TempDir static Path shared;
+  @TempDir Path temp;
+  private static GraderInstallation installation;
+
+  @BeforeAll
+  static void copyInstallation() throws Exception {
+    Path suites = PrivateInstallation.copySuitePackage(ProbeSuite.class, shared.resolve("suites"));
+    installation = PrivateInstallation.copy(shared.resolve("grader")).withSuitePath(suites);
+  }
+
+  private static GraderInstallation installation() {
+    return installation;
+  }
+
+  private static ExerciseRubric rubric() {
+    List<TestPoints> tests = ORDER.stream().map(id -> new TestPoints(id, BigDecimal.ONE, false)).toList();
+    return new ExerciseRubric("probe", "Probe", "grader.run.probe", List.of("exercises.probe.Probe"), tests);
+  }
+
+  private ExerciseOutcome run(String body, String... members) throws Exception {
+    return run(ResourceLimits.defaults(), RunPolicy.defaults(), body, members);
+  }
+
+  private ExerciseOutcome run(ResourceLimits limits, RunPolicy policy, String body, String... members)
+      throws Exception {
+    Path classes = ProbeStudent.compile(temp.resolve("student"), body, members);
+    ExerciseRunner runner = new ExerciseRunner(installation(), ProcessSandbox.detect(), limits, policy,
+        Clock.systemUTC());
+    List<String> seen = new ArrayList<>();
+    RunListener listener = new RunListener() {
+      @Override
+      public void testFinished(String exerciseId, TestOutcome outcome) {
+        seen.add(outcome.id());
+      }
+    };
+    ExerciseOutcome outcome = runner.run(new SuiteRun(rubric(), classes, temp.resolve("student"), temp.resolve("work")),
+        listener);
+    assertEquals(ORDER, outcome.tests().stream().map(TestOutcome::id).toList(), "rubric order");
+    assertEquals(ORDER.size(), seen.size(), "every test reported to the listener once: " + seen);
+    return outcome;
+  }
+
+  private static Map<String, TestOutcome> byId(ExerciseOutcome outcome) {
+    return outcome.tests().stream().collect(Collectors.toMap(TestOutcome::id, Function.identity(), (a, b) -> a,
+        LinkedHashMap::new));
+  }
+
+  private static void assertStatuses(ExerciseOutcome outcome, Map<String, TestStatus> expected) {
+    Map<String, TestStatus> actual = new LinkedHashMap<>();
+    outcome.tests().forEach(t -> actual.put(t.id(), t.status()));
+    Map<String, TestStatus> want = new LinkedHashMap<>();
+    ORDER.forEach(id -> want.put(id, expected.getOrDefault(id, TestStatus.PASSED)));
+    assertEquals(want, actual, () -> outcome.tests().stream()
+        .map(t -> t.id() + ": " + t.status() + " " + t.message()).collect(Collectors.joining("\n")));
+  }
+
+  private static void assertContains(String text, String... parts) {
+    for (String part : parts) {
+      assertTrue(text != null && text.contains(part), () -> "expected to find <" + part + "> in:\n" + text);
+    }
+  }
+
+  @Test
+  void aCorrectStudentPassesEverythingInOneJvm() throws Exception {
+    ExerciseOutcome outcome = run("");
+    assertStatuses(outcome, Map.of());
+    assertEquals(ExerciseStatus.GRADED, outcome.status());
+    assertEquals(1, outcome.jvms());
+    assertEquals(0, outcome.rejectedLines());
+    Map<String, TestOutcome> tests = byId(outcome);
+    assertEquals("alpha answers ok", tests.get("alpha").name());
+    assertEquals(Map.of("answer_length", "2"), tests.get("alpha").measurements());
+    assertEquals(Map.of("[1] size", "1", "[2] size", "2", "[3] size", "3"), tests.get("sizes").measurements());
+    assertEquals("acting alpha\n", tests.get("alpha").output());
+    assertContains(tests.get("sizes").output(), "acting sizes1", "acting sizes3");
+  }
+
+  @Test
+  void failuresKeepTheSuitesMessageAndExceptionsPointAtTheStudentsLine() throws Exception {
+    ExerciseOutcome outcome = run(
+        "if (test.equals(\"beta\")) return \"nope\";\n"
+            + "if (test.equals(\"sizes2\")) throw new IllegalStateException(\"boom in \" + test);");
+    assertStatuses(outcome, Map.of("beta", TestStatus.FAILED, "sizes", TestStatus.ERROR));
+    Map<String, TestOutcome> tests = byId(outcome);
+    assertContains(tests.get("beta").message(), "beta should answer ok", "expected: <ok> but was: <nope>");
+    assertContains(tests.get("sizes").message(), "Failed for [2] size=2",
+        "Your code threw java.lang.IllegalStateException: boom in sizes2", "at exercises.probe.Probe.act(Probe.java:");
+  }
+
+  @Test
+  void systemExitCostsOnlyTheTestThatCalledIt() throws Exception {
+    ExerciseOutcome outcome = run("if (test.equals(\"beta\")) System.exit(0);");
+    assertStatuses(outcome, Map.of("beta", TestStatus.ERROR));
+    assertContains(byId(outcome).get("beta").message(),
+        "The JVM exited with status 0 during 'beta answers ok' (did your code call System.exit or Runtime.halt?)");
+    assertEquals(2, outcome.jvms());
+    assertContains(outcome.message(), "'beta answers ok' ended the JVM");
+  }
+
+  @Test
+  void haltCostsOnlyTheTestThatCalledIt() throws Exception {
+    ExerciseOutcome outcome = run("if (test.equals(\"beta\")) { System.err.println(\"bye now\"); Runtime.getRuntime().halt(7); }");
+    assertStatuses(outcome, Map.of("beta", TestStatus.ERROR));
+    TestOutcome beta = byId(outcome).get("beta");
+    assertContains(beta.message(), "exited with status 7 during 'beta answers ok'", "bye now");
+    assertContains(beta.output(), "acting beta");
+  }
+
+  @Test
+  void aLoopThatIgnoresInterruptsTimesOutWithAThreadDumpAndALaterJvmRunsTheRest() throws Exception {
+    ExerciseOutcome outcome = run("if (test.equals(\"beta\")) spin();",
+        "static volatile long sink; static void spin() { while (true) { sink++; } }");
+    assertStatuses(outcome, Map.of("beta", TestStatus.TIMED_OUT));
+    assertContains(byId(outcome).get("beta").message(), "Expected: the test to finish within 3 s",
+        "Threads running your code", "RUNNABLE", "at exercises.probe.Probe.spin(Probe.java:");
+    assertEquals(2, outcome.jvms());
+    assertContains(outcome.message(), "'beta answers ok' timed out");
+  }
+
+  @Test
+  void aDeadlockIsNamed() throws Exception {
+    ExerciseOutcome outcome = run("if (test.equals(\"beta\")) deadlock();",
+        "static final Object A = new Object(), B = new Object();",
+        "static void deadlock() throws InterruptedException {",
+        "  CountDownLatch both = new CountDownLatch(2);",
+        "  Thread left = new Thread(() -> { synchronized (A) { both.countDown(); await(both); synchronized (B) {} } }, \"left\");",
+        "  Thread right = new Thread(() -> { synchronized (B) { both.countDown(); await(both); synchronized (A) {} } }, \"right\");",
+        "  left.start(); right.start(); left.join(); right.join(); }",
+        "static void await(CountDownLatch l) { try { l.await(); } catch (InterruptedException e) { } }",
+        "static class CountDownLatch extends java.util.concurrent.CountDownLatch { CountDownLatch(int n) { super(n); } }");
+    assertStatuses(outcome, Map.of("beta", TestStatus.TIMED_OUT));
+    assertContains(byId(outcome).get("beta").message(), "DEADLOCK", "\"left\" waits for", "held by \"right\"",
+        "\"right\" waits for", "held by \"left\"");
+  }
+
+  @Test
+  void forgedAndGarbledResultLinesAreIgnored() throws Exception {
+    ExerciseOutcome outcome = run(
+        "if (test.equals(\"beta\")) forge();\n"
+            + "if (test.equals(\"gamma\")) return \"nope\";",
+        "static void forge() throws Exception {",
+        "  String fake = \"{\\\"seal\\\":\\\"\" + \"0\".repeat(64) + \"\\\",\\\"event\\\":{\\\"type\\\":\\\"finished\\\",\\\"seq\\\":99,"
+            + "\\\"test_id\\\":\\\"gamma\\\",\\\"status\\\":\\\"passed\\\",\\\"message\\\":null,\\\"duration_ms\\\":1,"
+            + "\\\"measurements\\\":{},\\\"output\\\":\\\"\\\",\\\"invocation\\\":null}}\\n\";",
+        "  FileOutputStream out = new FileOutputStream(FileDescriptor.out); out.write(fake.getBytes()); out.flush();",
+        "  String[] words = System.getProperty(\"sun.java.command\").split(\" \");",
+        "  try (FileOutputStream results = new FileOutputStream(words[2], true)) {",
+        "    results.write(fake.getBytes()); results.write(\"garbage\\n{not json}\\n\".getBytes()); }",
+        "}");
+    assertStatuses(outcome, Map.of("gamma", TestStatus.FAILED));
+    assertEquals(3, outcome.rejectedLines());
+    assertEquals(1, outcome.jvms());
+  }
+
+  @Test
+  void runningOutOfMemoryIsExplained() throws Exception {
+    ExerciseOutcome outcome = run("if (test.equals(\"beta\")) { List<long[]> hog = new ArrayList<>(); while (true) hog.add(new long[1 << 20]); }");
+    assertStatuses(outcome, Map.of("beta", TestStatus.ERROR));
+    assertContains(byId(outcome).get("beta").message(), "The JVM ran out of memory (java.lang.OutOfMemoryError: Java heap space",
+        "during 'beta answers ok'", "256 MB of heap");
+  }
+
+  @Test
+  void floodingTheOutputStopsTheRunButNotTheOtherTests() throws Exception {
+    ResourceLimits limits = new ResourceLimits(256, 128, 2048, 1024, 1024, 64, 256, 1024 * 1024, 2,
+        Duration.ofSeconds(180));
+    ExerciseOutcome outcome = run(limits, RunPolicy.defaults(),
+        "if (test.equals(\"beta\")) { String line = \"x\".repeat(1000); while (true) System.out.println(line); }");
+    assertStatuses(outcome, Map.of("beta", TestStatus.ERROR));
+    assertContains(byId(outcome).get("beta").message(), "Your program printed more than 1 MB during 'beta answers ok'");
+  }
+
+  @Test
+  void theExerciseDeadlineKillsTheJvmAndSaysWhatWasNotRun() throws Exception {
+    ResourceLimits limits = ResourceLimits.defaults().withWallClock(Duration.ofSeconds(10));
+    ExerciseOutcome outcome = run(limits, RunPolicy.defaults(),
+        "if (test.equals(\"omega\")) { while (true) { try { Thread.sleep(1000); } catch (InterruptedException e) { } } }");
+    assertStatuses(outcome, Map.of("omega", TestStatus.TIMED_OUT, "sizes", TestStatus.NOT_RUN));
+    Map<String, TestOutcome> tests = byId(outcome);
+    assertContains(tests.get("omega").message(), "during 'omega answers ok'", "time limit of 10 s");
+    assertContains(tests.get("sizes").message(), "Not run: the exercise's time limit of 10 s was used up");
+  }
+
+  @Test
+  void aShutdownHookThatNeverEndsCannotHangTheRun() throws Exception {
+    ExerciseOutcome outcome = run("if (test.equals(\"beta\")) {"
+        + " Runtime.getRuntime().addShutdownHook(new Thread(() -> { while (true) { try { Thread.sleep(1000); }"
+        + " catch (InterruptedException e) { } } }, \"stubborn-hook\"));"
+        + " System.exit(1); }");
+    assertStatuses(outcome, Map.of("beta", TestStatus.TIMED_OUT));
+    assertContains(byId(outcome).get("beta").message(), "\"stubborn-hook\"");
+  }
+
+  @Test
+  void nothingTheStudentStartedOutlivesTheRun() throws Exception {
+    String marker = "4242" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
+    ExerciseOutcome outcome = run("if (test.equals(\"beta\")) { new ProcessBuilder(\"/bin/sleep\", \"" + marker
+        + "\").start(); System.exit(0); }");
+    assertStatuses(outcome, Map.of("beta", TestStatus.ERROR));
+    boolean leftover = ProcessHandle.allProcesses()
+        .anyMatch(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false));
+    assertFalse(leftover, "a /bin/sleep " + marker + " started by the student is still running");
+  }
+
+  @Test
+  void aJvmThatCannotStartMakesTheExerciseCrashed() throws Exception {
+    RunPolicy policy = RunPolicy.defaults().withJvmOptions(List.of("-XX:+NoSuchOption"), List.of());
+    ExerciseOutcome outcome = run(ResourceLimits.defaults(), policy, "");
+    assertEquals(ExerciseStatus.CRASHED, outcome.status());
+    assertContains(outcome.message(), "stopped before it could run any test", "NoSuchOption");
+    assertTrue(outcome.tests().stream().allMatch(t -> t.status() == TestStatus.NOT_RUN));
+  }
+
+  @Test
+  void aRubricThatDoesNotMatchTheSuiteIsAGraderError() throws Exception {
+    Path classes = ProbeStudent.compile(temp.resolve("student"), "");
+    ExerciseRubric wrong = new ExerciseRubric("probe", "Probe", "grader.run.probe", List.of(),
+        List.of(new TestPoints("alpha", BigDecimal.ONE, false), new TestPoints("zeta", BigDecimal.ONE, false)));
+    ExerciseRunner runner = new ExerciseRunner(installation(), ProcessSandbox.detect(), ResourceLimits.defaults(),
+        RunPolicy.defaults(), Clock.systemUTC());
+    RubricException e = assertThrows(RubricException.class,
+        () -> runner.run(new SuiteRun(wrong, classes, temp, temp.resolve("work")), RunListener.NONE));
+    assertContains(e.getMessage(), "test 'beta' of suite grader.run.probe has no points",
+        "gives points to test 'zeta', but suite grader.run.probe has no such test method");
+  }
+}

@@ -1,0 +1,56 @@
+package grader.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/**
+ * A private copy of the built grader (grader.jar, its lib/ and the agent jar) for integration tests,
+ * so a rebuild of grader/target by a concurrent build cannot change the jars under a running child.
+ */
+public final class PrivateInstallation {
+  private PrivateInstallation() {}
+
+  /** Copies the installation named by the {@code grader.home} system property into {@code into}. */
+  public static GraderInstallation copy(Path into) throws IOException {
+    Path home = Path.of(System.getProperty("grader.home", "target"));
+    Files.createDirectories(into.resolve(GraderInstallation.LIB));
+    for (String file : new String[] {GraderInstallation.GRADER_JAR, GraderInstallation.AGENT_JAR}) {
+      Files.copy(home.resolve(file), into.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    }
+    try (Stream<Path> jars = Files.list(home.resolve(GraderInstallation.LIB))) {
+      for (Path jar : jars.toList()) {
+        Files.copy(jar, into.resolve(GraderInstallation.LIB).resolve(jar.getFileName()),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return GraderInstallation.at(into);
+  }
+
+  /**
+   * Copies the compiled classes of {@code type}'s package (from the test classes) into a class path
+   * root under {@code into}, to serve as an extra suite root.
+   */
+  public static Path copySuitePackage(Class<?> type, Path into) {
+    try {
+      Path root = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+      String folder = type.getPackageName().replace('.', '/');
+      Path target = into.resolve(folder);
+      Files.createDirectories(target);
+      try (Stream<Path> classes = Files.list(root.resolve(folder))) {
+        for (Path file : classes.filter(f -> f.toString().endsWith(".class")).toList()) {
+          Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      return into;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
