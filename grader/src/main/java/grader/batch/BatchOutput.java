@@ -41,10 +41,10 @@ public final class BatchOutput {
     AtomicFileWriter.write(dir.resolve(BatchManifest.FILE), ScorecardJson.mapper().writeValueAsString(manifest) + "\n");
   }
 
-  public BatchManifest readManifest() throws IOException {
+  public BatchManifest readManifest() throws BatchInputException, IOException {
     Path file = dir.resolve(BatchManifest.FILE);
     if (!Files.isRegularFile(file)) {
-      throw new IOException(dir + " is not a batch output: it has no " + BatchManifest.FILE
+      throw new BatchInputException(dir + " is not a batch output: it has no " + BatchManifest.FILE
           + " (was it written by `grader batch`, and did that run start?)");
     }
     return ScorecardJson.mapper().readValue(file.toFile(), BatchManifest.class);

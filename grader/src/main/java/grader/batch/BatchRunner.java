@@ -59,14 +59,20 @@ public final class BatchRunner {
     this.nanoTime = nanoTime;
   }
 
-  public BatchResult run(BatchOptions options) throws IOException, InterruptedException {
+  /**
+   * Runs the batch.
+   *
+   * @throws BatchInputException if the options do not fit the folders (nothing was graded)
+   * @throws IOException if the output cannot be written
+   */
+  public BatchResult run(BatchOptions options) throws BatchInputException, IOException, InterruptedException {
     Path submissions = options.submissions().toAbsolutePath().normalize();
     Path outDir = options.out().toAbsolutePath().normalize();
     if (!Files.isDirectory(submissions)) {
-      throw new IllegalArgumentException("submissions folder " + options.submissions() + " does not exist or is not a folder");
+      throw new BatchInputException("submissions folder " + options.submissions() + " does not exist or is not a folder");
     }
     if (outDir.startsWith(submissions) || realOrNearest(outDir).startsWith(submissions.toRealPath())) {
-      throw new IllegalArgumentException("--out " + options.out() + " is inside the submissions folder " + options.submissions()
+      throw new BatchInputException("--out " + options.out() + " is inside the submissions folder " + options.submissions()
           + ": it would be taken for a student; choose a folder outside it");
     }
     SerialListener events = new SerialListener(listener);
@@ -205,7 +211,7 @@ public final class BatchRunner {
         && existing.entry().graderFingerprint().equals(graderFingerprint);
   }
 
-  private static void checkOnly(Set<String> only, List<StudentSubmission> all) {
+  private static void checkOnly(Set<String> only, List<StudentSubmission> all) throws BatchInputException {
     Set<String> unknown = new TreeSet<>(only);
     all.forEach(s -> unknown.remove(s.id()));
     if (!unknown.isEmpty()) {
@@ -213,7 +219,7 @@ public final class BatchRunner {
       StringBuilder message = new StringBuilder("--only names students that are not in the submissions folder: ")
           .append(String.join(", ", unknown)).append(". Known ids");
       message.append(known.size() > 20 ? " (first 20): " + String.join(", ", known.subList(0, 20)) : ": " + String.join(", ", known));
-      throw new IllegalArgumentException(message.toString());
+      throw new BatchInputException(message.toString());
     }
   }
 

@@ -30,9 +30,14 @@ public final class ShardMerger {
   /** What a merge produced; {@code pending} lists students without a result in their shard. */
   public record MergeResult(BatchSummary summary, List<String> pending) {}
 
-  public MergeResult merge(List<Path> shardDirs, Path outDir) throws IOException {
+  /**
+   * Merges the shard outputs in {@code shardDirs} into {@code outDir}.
+   *
+   * @throws BatchInputException if the shard outputs do not belong together or one is missing
+   */
+  public MergeResult merge(List<Path> shardDirs, Path outDir) throws BatchInputException, IOException {
     if (shardDirs.isEmpty()) {
-      throw new IllegalArgumentException("merge needs at least one shard output folder");
+      throw new BatchInputException("merge needs at least one shard output folder");
     }
     Path out = outDir.toAbsolutePath().normalize();
     Map<Integer, Path> shards = new TreeMap<>();
@@ -41,20 +46,23 @@ public final class ShardMerger {
     for (Path dir : shardDirs) {
       Path shardDir = dir.toAbsolutePath().normalize();
       BatchManifest manifest = new BatchOutput(shardDir).readManifest();
+      if (shardDir.equals(out) && shardDirs.size() > 1) {
+        throw new BatchInputException("--out " + outDir + " is one of the shard outputs: merge into a new folder");
+      }
       ShardSpec spec = manifest.shardSpec();
       if (first == null) {
         first = manifest;
       } else if (!first.listingSha256().equals(manifest.listingSha256())) {
-        throw new IllegalArgumentException("shard outputs " + shardDirs.get(0) + " and " + dir
+        throw new BatchInputException("shard outputs " + shardDirs.get(0) + " and " + dir
             + " graded different submissions folders (" + first.listingCount() + " vs " + manifest.listingCount()
             + " students, listings differ): give every shard the same folder");
       } else if (first.shardSpec().count() != spec.count()) {
-        throw new IllegalArgumentException("shard outputs disagree on the number of shards: " + first.shard() + " in "
+        throw new BatchInputException("shard outputs disagree on the number of shards: " + first.shard() + " in "
             + shardDirs.get(0) + ", " + manifest.shard() + " in " + dir);
       }
       Path previous = shards.putIfAbsent(spec.index(), shardDir);
       if (previous != null && !previous.equals(shardDir) && !sameFiles(previous, shardDir, manifest)) {
-        throw new IllegalArgumentException("shard " + spec + " is given twice with different results: " + previous + " and " + dir);
+        throw new BatchInputException("shard " + spec + " is given twice with different results: " + previous + " and " + dir);
       }
       manifests.putIfAbsent(shardDir, manifest);
     }
@@ -66,7 +74,7 @@ public final class ShardMerger {
       }
     }
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("missing shard output(s) " + missing.stream().map(i -> i + "/" + count).toList()
+      throw new BatchInputException("missing shard output(s) " + missing.stream().map(i -> i + "/" + count).toList()
           + ": merge needs all " + count + " shards");
     }
 

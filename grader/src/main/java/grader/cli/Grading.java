@@ -11,4 +11,9 @@ public interface Grading {
   List<String> exerciseIds();
 
   Scorecard grade(GradeRequest request) throws GradingException, InterruptedException;
+
+  /** What grades (version, Java, suite hash, limits), where known: batch regrades when it changes. */
+  default java.util.Optional<grader.scorecard.GraderInfo> info() {
+    return java.util.Optional.empty();
+  }
 }

@@ -48,6 +48,11 @@ final class InstalledGraderFactory implements GraderFactory {
       public Scorecard grade(GradeRequest request) throws GradingException, InterruptedException {
         return grader.grade(request);
       }
+
+      @Override
+      public java.util.Optional<grader.scorecard.GraderInfo> info() {
+        return java.util.Optional.of(grader.info());
+      }
     };
   }
 

@@ -44,7 +44,7 @@ public final class Main {
 
   /** The commands, in the order {@code --help} lists them. A new command is one more entry here. */
   static List<Command> commands() {
-    return List.of(new CheckCommand(), new GradeCommand());
+    return List.of(new CheckCommand(), new GradeCommand(), new BatchCommand(), new MergeCommand());
   }
 
   public static void main(String[] args) {

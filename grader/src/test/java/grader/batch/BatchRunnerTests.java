@@ -156,14 +156,14 @@ class BatchRunnerTests {
 
   @Test
   void unknownOnlyIdsAreAUsageErrorNamingTheKnownOnes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    BatchInputException e = assertThrows(BatchInputException.class,
         () -> run(new FakeGrader(), BatchOptions.of(submissions, tmp.resolve("out"), 1).withOnly(Set.of("alice", "student-1"))));
     assertTrue(e.getMessage().contains("alice") && e.getMessage().contains("student-1"), e.getMessage());
   }
 
   @Test
   void outputInsideTheSubmissionsFolderIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    BatchInputException e = assertThrows(BatchInputException.class,
         () -> run(new FakeGrader(), BatchOptions.of(submissions, submissions.resolve("out"), 1)));
     assertTrue(e.getMessage().contains("inside the submissions folder"), e.getMessage());
   }
@@ -198,17 +198,17 @@ class BatchRunnerTests {
     Path one = tmp.resolve("s1");
     Path two = tmp.resolve("s2");
     run(new FakeGrader(), BatchOptions.of(submissions, one, 1).withShard(new ShardSpec(1, 2)));
-    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+    BatchInputException missing = assertThrows(BatchInputException.class,
         () -> new ShardMerger(ORDER).merge(List.of(one), tmp.resolve("m")));
     assertTrue(missing.getMessage().contains("missing shard output(s) [2/2]"), missing.getMessage());
 
     folder(submissions, "latecomer", Map.of("verdicts.txt", FULL));
     run(new FakeGrader(), BatchOptions.of(submissions, two, 1).withShard(new ShardSpec(2, 2)));
-    IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
+    BatchInputException foreign = assertThrows(BatchInputException.class,
         () -> new ShardMerger(ORDER).merge(List.of(one, two), tmp.resolve("m")));
     assertTrue(foreign.getMessage().contains("different submissions folders (16 vs 17 students"), foreign.getMessage());
 
-    IOException notBatch = assertThrows(IOException.class, () -> new ShardMerger(ORDER).merge(List.of(submissions), tmp.resolve("m")));
+    BatchInputException notBatch = assertThrows(BatchInputException.class, () -> new ShardMerger(ORDER).merge(List.of(submissions), tmp.resolve("m")));
     assertTrue(notBatch.getMessage().contains("has no batch.json"), notBatch.getMessage());
   }
 
