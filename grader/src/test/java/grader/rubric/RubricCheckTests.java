@@ -1,0 +1,28 @@
+package grader.rubric;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RubricCheckTests {
+  private final ExerciseRubric exercise = new ExerciseRubric("threads", "Sleepy threads", "grader.suites.threads",
+      List.of(), List.of(new TestPoints("a", BigDecimal.ONE, false), new TestPoints("b", BigDecimal.TEN, false)));
+
+  @Test
+  void theSameTestsInAnyOrderMatch() {
+    assertDoesNotThrow(() -> RubricCheck.verify(exercise, List.of("b", "a")));
+  }
+
+  @Test
+  void unknownMissingAndDuplicatedIdsAreAllNamed() {
+    RubricException e = assertThrows(RubricException.class, () -> RubricCheck.verify(exercise, List.of("a", "c", "a")));
+    assertEquals("suite grader.suites.threads declares test 'a' more than once (test ids are method names and must"
+        + " be unique within an exercise); test 'c' of suite grader.suites.threads has no points in rubric"
+        + " threads.json (add it to \"tests\"); rubric threads.json gives points to test 'b', but suite"
+        + " grader.suites.threads has no such test method", e.getMessage());
+  }
+}

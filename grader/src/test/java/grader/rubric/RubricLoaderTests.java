@@ -1,0 +1,106 @@
+package grader.rubric;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RubricLoaderTests {
+  @TempDir Path root;
+
+  private static final String THREADS = "{\"exercise\": \"threads\", \"title\": \"Sleepy threads\","
+      + " \"suite\": \"grader.suites.threads\", \"classes\": [\"exercises.threads.SleepyThreads\"],"
+      + " \"tests\": [{\"id\": \"sleepsOverlap\", \"points\": 2.5, \"review\": true}, {\"id\": \"printsLines\", \"points\": 0.1}]}";
+  private static final String ASYNC = "{\"exercise\": \"async\", \"title\": \"Concurrent requests\","
+      + " \"suite\": \"grader.suites.async\", \"classes\": [], \"tests\": [{\"id\": \"overlaps\", \"points\": 22.4}]}";
+
+  private Rubric load(String index, String threads, String async) throws Exception {
+    Path base = root.resolve("r");
+    Files.createDirectories(base);
+    Files.writeString(base.resolve("index.json"), index);
+    if (threads != null) {
+      Files.writeString(base.resolve("threads.json"), threads);
+    }
+    if (async != null) {
+      Files.writeString(base.resolve("async.json"), async);
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
+      return new RubricLoader(loader, "r").load();
+    }
+  }
+
+  private String failure(String index, String threads, String async) {
+    return assertThrows(RubricException.class, () -> load(index, threads, async)).getMessage();
+  }
+
+  @Test
+  void loadsExercisesInIndexOrderWithExactPoints() throws Exception {
+    Rubric rubric = load("[\"async\", \"threads\"]", THREADS, ASYNC);
+    assertEquals(List.of("async", "threads"), rubric.exerciseIds());
+    ExerciseRubric threads = rubric.exercise("threads").orElseThrow();
+    assertEquals("grader.suites.threads", threads.suite());
+    assertEquals(List.of("exercises.threads.SleepyThreads"), threads.classes());
+    assertEquals(new TestPoints("sleepsOverlap", new BigDecimal("2.5"), true), threads.tests().get(0));
+    assertEquals(new TestPoints("printsLines", new BigDecimal("0.1"), false), threads.tests().get(1));
+    assertEquals(0, new BigDecimal("2.6").compareTo(threads.maxScore()));
+    assertEquals(0, new BigDecimal("22.4").compareTo(rubric.exercise("async").orElseThrow().maxScore()));
+  }
+
+  @Test
+  void theGradersOwnRubricIsValid() throws Exception {
+    Rubric rubric = RubricLoader.ofGrader().load();
+    assertEquals(List.of("threads", "processes", "async", "compare"), rubric.exerciseIds());
+  }
+
+  @Test
+  void aMissingExerciseFileIsNamed() {
+    assertEquals("r/async.json: not found on the class path", failure("[\"threads\", \"async\"]", THREADS, null));
+  }
+
+  @Test
+  void aMissingIndexIsNamed() throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
+      RubricException e = assertThrows(RubricException.class, () -> new RubricLoader(loader, "nowhere").load());
+      assertEquals("nowhere/index.json: not found on the class path", e.getMessage());
+    }
+  }
+
+  @Test
+  void indexProblemsAreNamed() {
+    assertEquals("r/index.json: exercise 'threads' is listed twice", failure("[\"threads\", \"threads\"]", THREADS, null));
+    assertEquals("r/index.json: must be a non-empty array of exercise ids", failure("{}", THREADS, null));
+    assertTrue(failure("[\"Threads!\"]", THREADS, null).startsWith("r/index.json: entry [0] must be an exercise id"));
+    assertTrue(failure("[\"threads\"", THREADS, null).startsWith("r/index.json: not valid JSON"));
+  }
+
+  @Test
+  void fieldProblemsNameTheFileAndTheField() {
+    String index = "[\"threads\"]";
+    assertEquals("r/threads.json: field 'tests[1].points' must be a number >= 0, was -1",
+        failure(index, THREADS.replace("0.1", "-1"), null));
+    assertEquals("r/threads.json: field 'tests[1].points' must be a number >= 0, was \"1\"",
+        failure(index, THREADS.replace("0.1", "\"1\""), null));
+    assertEquals("r/threads.json: field 'tests[1].id': test 'sleepsOverlap' is listed twice",
+        failure(index, THREADS.replace("printsLines", "sleepsOverlap"), null));
+    assertEquals("r/threads.json: unknown field 'tests[1].point' (known: id, points, review)",
+        failure(index, THREADS.replace("\"points\": 0.1", "\"point\": 0.1"), null));
+    assertEquals("r/threads.json: field 'exercise' must be \"threads\" (the file name), was \"thread\"",
+        failure(index, THREADS.replace("\"exercise\": \"threads\"", "\"exercise\": \"thread\""), null));
+    assertEquals("r/threads.json: field 'suite' must be a package name, was \"grader suites\"",
+        failure(index, THREADS.replace("grader.suites.threads", "grader suites"), null));
+    assertEquals("r/threads.json: field 'tests[0].review' must be true or false, was \"yes\"",
+        failure(index, THREADS.replace("\"review\": true", "\"review\": \"yes\""), null));
+    assertEquals("r/threads.json: field 'title' must be a non-empty string, was null",
+        failure(index, THREADS.replace("\"title\": \"Sleepy threads\",", ""), null));
+    assertEquals("r/threads.json: unknown field 'points' (known: classes, exercise, suite, tests, title)",
+        failure(index, THREADS.replace("{\"exercise\"", "{\"points\": 25, \"exercise\""), null));
+  }
+}
