@@ -1,12 +1,16 @@
 package grader.suites.support;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Builds the three-part message every failing graded test gives: what was expected, what was
  * observed (with the numbers), and a hint that teaches. The engine shows it to the student as is.
  */
 public final class Feedback {
+  /** Longest exception message quoted in feedback; the rest is rarely more than a stack trace. */
+  private static final int MAX_MESSAGE = 600;
+
   private Feedback() {}
 
   public static String of(String expected, String observed, String hint) {
@@ -21,7 +25,7 @@ public final class Feedback {
   public static String describe(Throwable thrown, StudentCode studentCode) {
     StringBuilder text = new StringBuilder(thrown.getClass().getSimpleName());
     if (thrown.getMessage() != null) {
-      text.append(": ").append(thrown.getMessage());
+      text.append(": ").append(readable(thrown.getMessage()));
     }
     List<StackTraceElement> frames = studentCode.studentFrames(thrown.getStackTrace());
     if (!frames.isEmpty()) {
@@ -32,7 +36,7 @@ public final class Feedback {
     if (thrown.getCause() != null && thrown.getCause() != thrown) {
       text.append(", caused by ").append(thrown.getCause().getClass().getSimpleName());
       if (thrown.getCause().getMessage() != null) {
-        text.append(": ").append(thrown.getCause().getMessage());
+        text.append(": ").append(readable(thrown.getCause().getMessage()));
       }
     }
     return text.toString();
@@ -46,6 +50,16 @@ public final class Feedback {
     }
     return "your code threw where it should have returned normally; the location above is the first "
         + "line of your code in the stack trace.";
+  }
+
+  /**
+   * A message as the student should read it: without the JVM's own "Picked up JDK_JAVA_OPTIONS"
+   * notes (a child's standard error often ends up in a message) and cut to a readable length.
+   */
+  public static String readable(String message) {
+    String text = message.lines().filter(line -> !ChildJvmResult.isJvmNote(line))
+        .collect(Collectors.joining("\n")).strip();
+    return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "..." : text;
   }
 
   private static String simpleName(String className) {
