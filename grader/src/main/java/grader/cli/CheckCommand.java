@@ -1,7 +1,6 @@
 package grader.cli;
 
 import grader.grading.GradeRequest;
-import grader.grading.GradingListener;
 import grader.report.TerminalReport;
 import grader.scorecard.Scorecard;
 import java.nio.file.Files;
@@ -47,9 +46,9 @@ final class CheckCommand implements Command {
     }
     CliEnvironment environment = context.environment();
     TerminalReport report = new TerminalReport(environment.colour());
-    GradingListener listener = environment.terminal()
-        ? new LiveProgress(context.out(), environment.columns(), environment.colour())
-        : GradingListener.NONE;
+    LiveProgress listener = environment.terminal()
+        ? LiveProgress.onTerminal(context.out(), environment.columns(), environment.colour())
+        : LiveProgress.plain(context.out());
     Grading grading = context.graders().create(new EngineOptions(false, options.keepWorkDir(), false), listener,
         context.err());
     GradeCommand.checkExercises(options.exercises(), grading.exerciseIds());
@@ -57,9 +56,7 @@ final class CheckCommand implements Command {
     try {
       scorecard = grading.grade(new GradeRequest(options.dir(), GradeOptions.defaultId(options.dir()), options.exercises()));
     } finally {
-      if (listener instanceof LiveProgress) {
-        ((LiveProgress) listener).clear();
-      }
+      listener.clear();
     }
     ReportFiles.writeScorecard(scorecard, options.out());
     context.out().print(report.render(scorecard));

@@ -9,24 +9,37 @@ import grader.scorecard.TestStatus;
 import java.io.PrintWriter;
 
 /**
- * One status line on the terminal, rewritten as grading goes: the exercise, a symbol per finished
- * test, and the test now running. Cleared before the report is printed, so the report is the only
- * thing left on screen.
+ * Progress while grading. On a terminal: one status line, rewritten as grading goes (the exercise,
+ * a symbol per finished test, the test now running), cleared before the report is printed so the
+ * report is the only thing left on screen. Elsewhere (an IDE console, a CI log): one plain line per
+ * exercise as it starts, so a long run visibly moves.
  */
 final class LiveProgress implements GradingListener {
   private static final String CLEAR_LINE = "\r\u001b[2K";
   private final PrintWriter out;
   private final int columns;
   private final boolean colour;
+  private final boolean redraw;
   private final StringBuilder finished = new StringBuilder();
   private String exercise = "";
   private int total;
   private int done;
 
-  LiveProgress(PrintWriter out, int columns, boolean colour) {
+  private LiveProgress(PrintWriter out, int columns, boolean colour, boolean redraw) {
     this.out = out;
     this.columns = columns;
     this.colour = colour;
+    this.redraw = redraw;
+  }
+
+  /** The status line of a terminal {@code columns} wide. */
+  static LiveProgress onTerminal(PrintWriter out, int columns, boolean colour) {
+    return new LiveProgress(out, columns, colour, true);
+  }
+
+  /** One line per exercise, for output that is not a terminal. */
+  static LiveProgress plain(PrintWriter out) {
+    return new LiveProgress(out, Integer.MAX_VALUE, false, false);
   }
 
   @Override
@@ -35,6 +48,11 @@ final class LiveProgress implements GradingListener {
     total = rubric.tests().size();
     finished.setLength(0);
     done = 0;
+    if (!redraw) {
+      out.println("Grading " + exercise + " ...");
+      out.flush();
+      return;
+    }
     draw("starting");
   }
 
@@ -61,11 +79,18 @@ final class LiveProgress implements GradingListener {
   }
 
   synchronized void clear() {
-    out.print(CLEAR_LINE);
+    if (redraw) {
+      out.print(CLEAR_LINE);
+    } else {
+      out.println();
+    }
     out.flush();
   }
 
   private void draw(String activity) {
+    if (!redraw) {
+      return;
+    }
     String counts = total > 0 ? " [" + Math.min(done, total) + "/" + total + "] " : " ";
     String text = "Grading " + exercise + counts;
     String tail = activity.isEmpty() ? "" : " " + activity;

@@ -164,8 +164,9 @@ class MainTests {
     assertEquals(List.of(new GradeRequest(temp.resolve("exercises"), "exercises", Set.of("processes"))), requests);
     assertEquals(List.of(new EngineOptions(false, false, false)), engines);
     assertTrue(Files.isRegularFile(temp.resolve("target/scorecard.json")));
+    assertTrue(out.toString().startsWith("Grading threads · Sleepy threads ...\n\nSubmission exercises"), out.toString());
     assertTrue(out.toString().endsWith("Total: 20 / 25\nScorecard: target/scorecard.json\n"), out.toString());
-    assertFalse(out.toString().contains("\r"), "no live progress when not on a terminal");
+    assertFalse(out.toString().contains("\r"), "no status line to redraw when not on a terminal");
   }
 
   @Test
