@@ -66,6 +66,12 @@ final class BatchCommand implements Command {
   @Override
   public int run(List<String> arguments, CommandContext context) throws Exception {
     Parsed parsed = parse(arguments, context.environment());
+    String names = System.getProperty("sun.jnu.encoding", "UTF-8");
+    if (!names.equalsIgnoreCase("UTF-8")) {
+      // Ids come from folder names: decoded as ASCII, "Zoë" loses its ë and shards on UTF-8 machines disagree.
+      context.err().println("grader: warning: file names are read as " + names + ", so non-ASCII names lose letters in"
+          + " student ids; run with a UTF-8 locale (LANG=C.UTF-8) on every machine of a batch");
+    }
     LogRouter logs = new LogRouter();
     Grading grading = context.graders().create(new EngineOptions(parsed.requireSandbox(), false, true), logs, context.err());
     GradeCommand.checkExercises(parsed.exercises(), grading.exerciseIds());

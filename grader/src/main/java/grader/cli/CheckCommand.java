@@ -3,6 +3,7 @@ package grader.cli;
 import grader.grading.GradeRequest;
 import grader.report.TerminalReport;
 import grader.scorecard.Scorecard;
+import grader.scorecard.ScorecardJson;
 import java.nio.file.Files;
 import java.util.List;
 
@@ -58,7 +59,7 @@ final class CheckCommand implements Command {
     } finally {
       listener.clear();
     }
-    ReportFiles.writeScorecard(scorecard, options.out());
+    ScorecardJson.write(scorecard, options.out());
     context.out().print(report.render(scorecard));
     context.out().println("Scorecard: " + environment.workingDirectory().relativize(options.out()));
     return Main.OK;

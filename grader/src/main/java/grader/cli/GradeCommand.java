@@ -1,12 +1,15 @@
 package grader.cli;
 
+import grader.batch.AtomicFileWriter;
 import grader.grading.GradeRequest;
 import grader.grading.GradingListener;
 import grader.report.GradescopeReport;
 import grader.report.JUnitXmlReport;
 import grader.report.MarkdownReport;
+import grader.report.Points;
 import grader.report.TerminalReport;
 import grader.scorecard.Scorecard;
+import grader.scorecard.ScorecardJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,15 +57,15 @@ final class GradeCommand implements Command {
         new EngineOptions(options.requireSandbox(), options.keepWorkDir(), true), GradingListener.NONE, context.err());
     checkExercises(options.exercises(), grading.exerciseIds());
     Scorecard scorecard = grading.grade(new GradeRequest(options.submission(), options.id(), options.exercises()));
-    ReportFiles.writeScorecard(scorecard, options.out());
+    ScorecardJson.write(scorecard, options.out());
     write(options.junitXml(), new JUnitXmlReport().render(scorecard));
     write(options.markdown(), new MarkdownReport().render(scorecard));
     write(options.gradescope(), new GradescopeReport().render(scorecard));
     context.out().print(new TerminalReport(context.environment().colour()).render(scorecard));
     context.out().println("Scorecard: " + options.out());
     if (options.requireFullMarks() && !scorecard.isFullMarks()) {
-      context.err().println("grader: " + options.id() + " scored " + scorecard.score().stripTrailingZeros().toPlainString()
-          + " of " + scorecard.maxScore().stripTrailingZeros().toPlainString() + " (--require-full-marks)");
+      context.err().println("grader: " + options.id() + " scored " + Points.format(scorecard.score()) + " of "
+          + Points.format(scorecard.maxScore()) + " (--require-full-marks)");
       return Main.BELOW_FULL_MARKS;
     }
     return Main.OK;
@@ -79,7 +82,7 @@ final class GradeCommand implements Command {
 
   private static void write(Optional<Path> file, String content) throws IOException {
     if (file.isPresent()) {
-      ReportFiles.write(file.get(), content);
+      AtomicFileWriter.write(file.get(), content);
     }
   }
 }

@@ -3,11 +3,11 @@ package grader.report;
 import java.math.BigDecimal;
 
 /** Numbers as every report writes them: {@code 87.5}, {@code 25}, {@code 5.1 s}. */
-final class Points {
+public final class Points {
   private Points() {}
 
   /** Plain decimal without trailing zeros: {@code 20}, {@code 87.5}. */
-  static String format(BigDecimal value) {
+  public static String format(BigDecimal value) {
     BigDecimal stripped = value.stripTrailingZeros();
     return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
   }
