@@ -3,6 +3,10 @@ package grader.batch;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.ExerciseStatus;
 import grader.scorecard.Scorecard;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -11,6 +15,8 @@ import java.util.stream.Collectors;
  * One student's result in a batch: the batch's entry, and the scorecard when grading produced one.
  */
 public record StudentOutcome(StudentEntry entry, Scorecard scorecard) {
+  private static final int MESSAGE_LIMIT = 160;
+
   public StudentOutcome {
     Objects.requireNonNull(entry, "entry must not be null");
     if ((entry.status() == StudentStatus.GRADED) != (scorecard != null)) {
@@ -20,10 +26,7 @@ public record StudentOutcome(StudentEntry entry, Scorecard scorecard) {
   }
 
   public static StudentOutcome graded(StudentSubmission submission, String inputSha256, String fingerprint, Scorecard scorecard, long durationMs) {
-    String message = scorecard.exercises().stream()
-        .filter(e -> e.status() != ExerciseStatus.GRADED)
-        .map(StudentOutcome::describe)
-        .collect(Collectors.joining("; "));
+    String message = describeUngraded(scorecard);
     return new StudentOutcome(
         new StudentEntry(null, submission.id(), submission.source(), inputSha256, fingerprint, StudentStatus.GRADED, message, durationMs),
         scorecard);
@@ -53,7 +56,24 @@ public record StudentOutcome(StudentEntry entry, Scorecard scorecard) {
     return Optional.ofNullable(scorecard);
   }
 
-  private static String describe(ExerciseResult exercise) {
-    return exercise.id() + ": " + exercise.status().id();
+  /**
+   * The exercises that could not be graded normally, e.g. {@code threads: compile_error (Sleepy.java:3:
+   * ';' expected)}; exercises with the same status and message share one entry.
+   */
+  static String describeUngraded(Scorecard scorecard) {
+    Map<String, List<String>> groups = new LinkedHashMap<>();
+    for (ExerciseResult exercise : scorecard.exercises()) {
+      if (exercise.status() == ExerciseStatus.GRADED) {
+        continue;
+      }
+      String message = exercise.message() == null ? "" : exercise.message().strip().replaceAll("\\s+", " ");
+      if (message.length() > MESSAGE_LIMIT) {
+        message = message.substring(0, MESSAGE_LIMIT - 1) + "…";
+      }
+      String key = exercise.status().id() + (message.isEmpty() ? "" : " (" + message + ")");
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(exercise.id());
+    }
+    return groups.entrySet().stream().map(g -> String.join(", ", g.getValue()) + ": " + g.getKey())
+        .collect(Collectors.joining("; "));
   }
 }

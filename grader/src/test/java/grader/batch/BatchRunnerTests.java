@@ -76,7 +76,7 @@ class BatchRunnerTests {
     assertTrue(csv.contains("\r\nthrower,,,,,error,grading failed: the engine fell over,thrower\r\n"), csv);
     assertTrue(csv.contains("\r\nempty,,,,,error,empty submission: the folder 'empty' contains no files,empty\r\n"), csv);
     assertTrue(csv.contains("\r\ngarbage,,,,,error,not a readable zip archive: 'garbage.zip'"), csv);
-    assertTrue(csv.contains("\r\ncompile-error,5,30,5,0,graded,async: compile_error,compile-error\r\n"), csv);
+    assertTrue(csv.contains("\r\ncompile-error,5,30,5,0,graded,async: compile_error (does not compile),compile-error\r\n"), csv);
     assertTrue(csv.contains("\r\nstudent-1,15,15,10,5,graded,,Student 1_1001_assignsubmission_file_.zip\r\n"), csv);
     assertTrue(csv.contains("\r\nstudent-0,5,15,5,0,graded,,Student 0 - 2026-11-20\r\n"), csv);
     assertTrue(Files.readString(out.resolve("thrower/grading.log")).contains("IllegalStateException: the engine fell over"));

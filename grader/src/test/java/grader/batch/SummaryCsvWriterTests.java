@@ -26,7 +26,7 @@ class SummaryCsvWriterTests {
     assertEquals(
         "student,total,max_score,threads,async,status,message,source\r\n"
             + "alice,15,15,10,5,graded,,\"Alice Smith, \"\"Al\"\"\"\r\n"
-            + "bob,5,35,5,0,graded,async: compile_error,bob.zip\r\n"
+            + "bob,5,35,5,0,graded,async: compile_error (does not compile),bob.zip\r\n"
             + "carol,,,,,error,\"not a readable zip archive: 'carol.zip' (zip END header not found)\nline two\",carol.zip\r\n"
             + "dave,,,,,pending,not graded yet,'=cmd|' /C calc'!A0\r\n",
         csv);
@@ -38,6 +38,13 @@ class SummaryCsvWriterTests {
         FakeGrader.scorecard("a", BatchFolders.verdicts("zeta t passed", "async t passed", "threads t passed")), 1);
     BatchSummary summary = BatchSummary.of(List.of(a), List.of("threads", "processes", "async"));
     assertEquals(List.of("threads", "async", "zeta"), summary.exercises().stream().map(BatchSummary.ExerciseColumn::id).toList());
+  }
+
+  @Test
+  void exercisesWithTheSameProblemShareOneMessage() {
+    StudentOutcome a = StudentOutcome.graded(submission("a", "a"), "", "",
+        FakeGrader.scorecard("a", BatchFolders.verdicts("compile_error threads", "processes t passed", "compile_error async")), 1);
+    assertEquals("threads, async: compile_error (does not compile)", a.entry().message());
   }
 
   @Test
