@@ -53,16 +53,14 @@ public final class Grader {
       + " sizes were limited.";
 
   private final GraderSetup setup;
-  private final ExerciseRunner runner;
   private final GraderInfo info;
 
   public Grader(GraderSetup setup) throws GradingException {
     this.setup = Objects.requireNonNull(setup, "setup must not be null");
     setup.installation().check();
-    this.runner = new ExerciseRunner(setup.installation(), setup.sandbox(), setup.limits(), setup.runPolicy(),
-        setup.clock());
     try {
-      this.info = GraderFacts.of(setup.installation(), setup.rubric(), setup.limits(), setup.runPolicy());
+      this.info = GraderFacts.of(setup.installation(), setup.rubric(), setup.limits(), setup.exerciseLimits(),
+          setup.runPolicy());
     } catch (IOException e) {
       throw new GradingException("cannot read the grader's jar " + setup.installation().graderJar(), e);
     }
@@ -194,6 +192,8 @@ public final class Grader {
       };
       SuiteRun run = new SuiteRun(exercise, build.classesDirectory(), submissionRoot,
           runDir.resolve("run").resolve(exercise.id()));
+      ExerciseRunner runner = new ExerciseRunner(setup.installation(), setup.sandbox(),
+          setup.limitsFor(exercise.id()), setup.runPolicy(), setup.clock());
       ExerciseOutcome outcome = runner.run(run, progress);
       if (outcome.rejectedLines() > 0) {
         String warning = exercise.id() + ": " + outcome.rejectedLines() + " line(s) in the results channel were not"

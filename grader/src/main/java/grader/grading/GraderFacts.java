@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
@@ -28,10 +29,17 @@ import java.util.jar.Manifest;
 final class GraderFacts {
   private GraderFacts() {}
 
-  static GraderInfo of(GraderInstallation installation, Rubric rubric, ResourceLimits limits, RunPolicy policy)
-      throws IOException {
+  static GraderInfo of(GraderInstallation installation, Rubric rubric, ResourceLimits limits,
+      Map<String, ResourceLimits> exerciseLimits, RunPolicy policy) throws IOException {
+    Map<String, String> map = limits(limits, policy);
+    // Per-exercise limits only where they differ, as "<exercise>.<key>".
+    new TreeMap<>(exerciseLimits).forEach((exercise, own) -> limits(own, policy).forEach((key, value) -> {
+      if (!value.equals(map.get(key))) {
+        map.put(exercise + "." + key, value);
+      }
+    }));
     return new GraderInfo(version(installation.graderJar()), javaVersion(installation.javaHome()),
-        suiteHash(installation, rubric), limits(limits, policy));
+        suiteHash(installation, rubric), map);
   }
 
   static String version(Path graderJar) {

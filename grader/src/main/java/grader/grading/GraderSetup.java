@@ -6,9 +6,11 @@ import grader.run.GraderInstallation;
 import grader.run.RunPolicy;
 import grader.sandbox.ResourceLimits;
 import grader.sandbox.Sandbox;
+import grader.sandbox.SandboxPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,8 @@ import java.util.Objects;
  * @param keepWorkDir keep that directory afterwards (for debugging the grader)
  * @param warnings warnings of the setup itself (e.g. why the sandbox fell back), copied into every
  *     scorecard
+ * @param exerciseLimits limits of single exercises, by id, instead of {@code limits} (a limits file's
+ *     per-exercise section)
  */
 public record GraderSetup(
     GraderInstallation installation,
@@ -30,7 +34,8 @@ public record GraderSetup(
     Path workRoot,
     boolean keepWorkDir,
     GradingListener listener,
-    List<String> warnings) {
+    List<String> warnings,
+    Map<String, ResourceLimits> exerciseLimits) {
 
   public GraderSetup {
     Objects.requireNonNull(installation, "installation must not be null");
@@ -43,47 +48,59 @@ public record GraderSetup(
     Objects.requireNonNull(workRoot, "workRoot must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
     warnings = List.copyOf(warnings);
+    exerciseLimits = Map.copyOf(exerciseLimits);
+  }
+
+  /** The limits one exercise runs under. */
+  public ResourceLimits limitsFor(String exerciseId) {
+    return exerciseLimits.getOrDefault(exerciseId, limits);
   }
 
   /** Default limits and policies, the system clock and temp dir, no listener. */
   public static GraderSetup of(GraderInstallation installation, Rubric rubric, Sandbox sandbox) {
     return new GraderSetup(installation, rubric, sandbox, ResourceLimits.defaults(), RunPolicy.defaults(),
         IntakePolicy.defaults(), Clock.systemUTC(), Path.of(System.getProperty("java.io.tmpdir")), false,
-        GradingListener.NONE, List.of());
+        GradingListener.NONE, List.of(), Map.of());
+  }
+
+  /** Limits for every exercise, and per exercise where the policy says so. */
+  public GraderSetup withSandboxPolicy(SandboxPolicy policy) {
+    return new GraderSetup(installation, rubric, sandbox, policy.defaults(), runPolicy, intakePolicy, clock, workRoot,
+        keepWorkDir, listener, warnings, policy.perExercise());
   }
 
   public GraderSetup withLimits(ResourceLimits newLimits) {
     return new GraderSetup(installation, rubric, sandbox, newLimits, runPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, listener, warnings);
+        keepWorkDir, listener, warnings, exerciseLimits);
   }
 
   public GraderSetup withRunPolicy(RunPolicy newPolicy) {
     return new GraderSetup(installation, rubric, sandbox, limits, newPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, listener, warnings);
+        keepWorkDir, listener, warnings, exerciseLimits);
   }
 
   public GraderSetup withIntakePolicy(IntakePolicy newPolicy) {
     return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, newPolicy, clock, workRoot,
-        keepWorkDir, listener, warnings);
+        keepWorkDir, listener, warnings, exerciseLimits);
   }
 
   public GraderSetup withClock(Clock newClock) {
     return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, newClock, workRoot,
-        keepWorkDir, listener, warnings);
+        keepWorkDir, listener, warnings, exerciseLimits);
   }
 
   public GraderSetup withWorkRoot(Path newWorkRoot, boolean keep) {
     return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, clock, newWorkRoot, keep,
-        listener, warnings);
+        listener, warnings, exerciseLimits);
   }
 
   public GraderSetup withListener(GradingListener newListener) {
     return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, newListener, warnings);
+        keepWorkDir, newListener, warnings, exerciseLimits);
   }
 
   public GraderSetup withWarnings(List<String> newWarnings) {
     return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, listener, newWarnings);
+        keepWorkDir, listener, newWarnings, exerciseLimits);
   }
 }

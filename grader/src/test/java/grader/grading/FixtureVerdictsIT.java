@@ -1,0 +1,89 @@
+package grader.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import grader.scorecard.ExerciseResult;
+import grader.scorecard.ExerciseStatus;
+import grader.scorecard.Scorecard;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every known-bad fixture fails exactly the tests it lists, and every good alternative solution
+ * gets full marks: the proof that each graded test catches something and wrongs no correct answer.
+ *
+ * <p>A bad fixture {@code bad/<exercise>-<slug>/} holds the student files that differ from {@code
+ * solutions/} plus {@code expected-failures.txt} (one test id per line, {@code #} comments); only its
+ * exercise is graded. A good fixture {@code good/<name>/} is a full submission.
+ */
+class FixtureVerdictsIT {
+  @TempDir static Path work;
+  private static Grader grader;
+
+  @BeforeAll
+  static void buildGrader() throws Exception {
+    grader = FixtureSubmissions.grader(work);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> badFixturesFailExactlyTheirExpectedTests() throws Exception {
+    return FixtureSubmissions.folders("bad").stream()
+        .map(fixture -> DynamicTest.dynamicTest(fixture.getFileName().toString(), () -> checkBad(fixture)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> goodFixturesGetFullMarks() throws Exception {
+    return FixtureSubmissions.folders("good").stream()
+        .map(fixture -> DynamicTest.dynamicTest(fixture.getFileName().toString(), () -> checkGood(fixture)));
+  }
+
+  private static void checkBad(Path fixture) throws Exception {
+    String name = fixture.getFileName().toString();
+    String exercise = name.substring(0, name.indexOf('-') < 0 ? name.length() : name.indexOf('-'));
+    Path expectedFile = fixture.resolve("expected-failures.txt");
+    assertTrue(Files.isRegularFile(expectedFile), name + " has no expected-failures.txt");
+    Set<String> expected = new TreeSet<>();
+    for (String line : Files.readAllLines(expectedFile)) {
+      if (!line.isBlank() && !line.strip().startsWith("#")) {
+        expected.add(line.strip());
+      }
+    }
+    Path submission = FixtureSubmissions.overlay(fixture, Files.createTempDirectory(work, name + "-"));
+    Scorecard scorecard = grader.grade(new GradeRequest(submission, name, Set.of(exercise)));
+    assertEquals(1, scorecard.exercises().size(), () -> name + ": the folder prefix '" + exercise
+        + "' must be an exercise id");
+    ExerciseResult result = scorecard.exercises().get(0);
+    if (result.status() != ExerciseStatus.GRADED) {
+      fail(name + ": expected the exercise to be graded, but it is " + result.status().id() + "\n"
+          + FixtureSubmissions.describe(scorecard));
+    }
+    Set<String> actual = FixtureSubmissions.notPassed(result);
+    if (!actual.equals(expected)) {
+      Set<String> missing = new TreeSet<>(expected);
+      missing.removeAll(actual);
+      Set<String> unexpected = new TreeSet<>(actual);
+      unexpected.removeAll(expected);
+      fail(name + ": the failing tests differ from expected-failures.txt\n"
+          + "  expected to fail but did not: " + missing + "\n"
+          + "  failed but not expected:      " + unexpected + "\n"
+          + FixtureSubmissions.describe(scorecard));
+    }
+  }
+
+  private static void checkGood(Path fixture) throws Exception {
+    String name = fixture.getFileName().toString();
+    Path submission = FixtureSubmissions.complete(fixture, Files.createTempDirectory(work, name + "-"));
+    Scorecard scorecard = grader.grade(GradeRequest.all(submission, name));
+    assertTrue(scorecard.isFullMarks(), () -> name + ": a correct alternative solution must get full marks, got "
+        + scorecard.score() + "/" + scorecard.maxScore() + "\n" + FixtureSubmissions.describe(scorecard));
+  }
+}

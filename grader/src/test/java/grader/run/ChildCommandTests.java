@@ -1,0 +1,91 @@
+package grader.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.rubric.ExerciseRubric;
+import grader.sandbox.ResourceLimits;
+import grader.sandbox.SandboxRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChildCommandTests {
+  @TempDir Path dir;
+  private GraderInstallation installation;
+  private SuiteRun run;
+
+  @BeforeEach
+  void fakeInstallation() throws Exception {
+    Path home = dir.resolve("grader home");
+    Files.createDirectories(home.resolve("lib"));
+    Files.writeString(home.resolve("grader.jar"), "");
+    Files.writeString(home.resolve("grader-agent.jar"), "");
+    Files.writeString(home.resolve("lib/b.jar"), "");
+    Files.writeString(home.resolve("lib/a.jar"), "");
+    installation = GraderInstallation.at(home);
+    ExerciseRubric exercise = new ExerciseRubric("threads", "Sleepy threads", "grader.suites.threads", List.of(), List.of());
+    run = new SuiteRun(exercise, dir.resolve("classes"), dir.resolve("submission"), dir.resolve("work"));
+  }
+
+  @Test
+  void theHarnessCommandCarriesLimitsPropertiesAndTheSuite() {
+    ChildCommand commands = new ChildCommand(installation, ResourceLimits.defaults(), RunPolicy.defaults());
+    ChildCommand.Layout layout = ChildCommand.Layout.in(run.workDirectory());
+    SandboxRequest request = commands.request(run, layout, 2, new java.util.LinkedHashSet<>(List.of("b", "a")));
+    List<String> command = request.command();
+    assertEquals(installation.javaLauncher().toString(), command.get(0));
+    for (String option : List.of("-Xmx256m", "-XX:MaxMetaspaceSize=128m", "-XX:ActiveProcessorCount=2",
+        "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xss1m",
+        "-Dgrader.submission.classes=" + dir.resolve("classes"),
+        "-Dgrader.submission.root=" + dir.resolve("submission"),
+        "-Dgrader.gate.dir=" + dir.resolve("work/sandbox/gate"), "-Dgrader.time.factor=1.0")) {
+      assertTrue(command.contains(option), option + " in " + command);
+    }
+    int main = command.indexOf(ChildCommand.HARNESS_MAIN);
+    assertEquals(List.of("grader.suites.threads", dir.resolve("work/sandbox/results-2.jsonl").toString(),
+        "--suite-path", installation.graderJar().toString(), "--timeout-seconds", "60", "--only", "b,a"),
+        command.subList(main + 1, command.size()));
+    String classPath = command.get(command.indexOf("-cp") + 1);
+    Path home = dir.resolve("grader home");
+    assertEquals(String.join(":", home.resolve("grader.jar").toString(), home.resolve("lib/a.jar").toString(),
+        home.resolve("lib/b.jar").toString(), dir.resolve("classes").toString()), classPath,
+        "the grader's jars first, the student's classes last, so they cannot replace the grader's");
+  }
+
+  @Test
+  void theEnvironmentIsBuiltFromScratch() {
+    ChildCommand commands = new ChildCommand(installation, ResourceLimits.defaults(), RunPolicy.defaults());
+    SandboxRequest request = commands.request(run, ChildCommand.Layout.in(run.workDirectory()), 1, Set.of());
+    Map<String, String> env = request.environment();
+    assertEquals(Set.of("PATH", "HOME", "TMPDIR", "LANG", "JDK_JAVA_OPTIONS"), env.keySet());
+    assertEquals(dir.resolve("work/sandbox/home").toString(), env.get("HOME"));
+    assertEquals(dir.resolve("work/sandbox/tmp").toString(), env.get("TMPDIR"));
+    String options = env.get("JDK_JAVA_OPTIONS");
+    assertTrue(options.startsWith("\"-javaagent:" + dir.resolve("grader home/grader-agent.jar") + "="
+        + dir.resolve("work/sandbox/gate") + "\" -Xmx256m "), options);
+    assertTrue(options.contains(" -XX:ActiveProcessorCount=2 "), options);
+    assertTrue(!request.command().contains("--only"), "the first JVM runs the whole suite");
+    assertEquals(List.of(dir.resolve("work/sandbox")), request.writablePaths());
+    assertTrue(request.readOnlyPaths().containsAll(List.of(dir.resolve("classes"), dir.resolve("submission"),
+        installation.graderJar(), installation.libDirectory(), installation.agentJar(), installation.javaHome())));
+  }
+
+  @Test
+  void quotingKeepsPathsWithSpacesTogether() {
+    assertEquals("-Xmx256m", ChildCommand.quote("-Xmx256m"));
+    assertEquals("\"-Djava.io.tmpdir=/a b\"", ChildCommand.quote("-Djava.io.tmpdir=/a b"));
+  }
+
+  @Test
+  void aMissingInstallationSaysHowToBuildIt() {
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> GraderInstallation.at(dir.resolve("nowhere")));
+    assertEquals(dir.resolve("nowhere/grader.jar") + " is missing: build the grader first (make build)", e.getMessage());
+  }
+}
