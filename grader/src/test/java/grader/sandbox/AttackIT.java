@@ -1,0 +1,436 @@
+package grader.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import grader.grading.GradeRequest;
+import grader.grading.Grader;
+import grader.grading.GraderSetup;
+import grader.rubric.Rubric;
+import grader.rubric.RubricLoader;
+import grader.run.GraderInstallation;
+import grader.run.PrivateInstallation;
+import grader.scorecard.ExerciseResult;
+import grader.scorecard.Isolation;
+import grader.scorecard.Scorecard;
+import grader.scorecard.ScorecardJson;
+import grader.scorecard.TestResult;
+import grader.scorecard.TestStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The attack suite: every hostile submission under {@code src/test/fixtures/attack/<name>/} is
+ * graded end to end by the real engine, in the bubblewrap sandbox and, where the attack is safe to
+ * run unsandboxed, in the process fallback. Whatever the attack, grading ends in time, the attacked
+ * exercise fails with a message that says what happened, the other exercise keeps the solutions'
+ * score, the scorecard is valid and small, the planted secret appears nowhere, the host's loopback
+ * server sees no connection, and nothing is left running or on disk.
+ *
+ * <p>A fixture holds only the overriding student files (overlaid on a copy of {@code solutions/})
+ * and {@code attack.properties}: {@code exercise} (the attacked one), {@code fallback} (safe to run
+ * without a sandbox), {@code message} (alternatives, separated by {@code |}, one of which the
+ * attacked exercise's messages must contain) and optionally {@code failing} (tests that must not
+ * pass).
+ */
+class AttackIT {
+
+  private static final Path REPO = Path.of(System.getProperty("grader.repo", "..")).toAbsolutePath().normalize();
+  private static final Path FIXTURES = REPO.resolve("grader/src/test/fixtures/attack");
+  private static final Path SOLUTIONS = REPO.resolve("solutions");
+  private static final Duration EXERCISE_WALL_CLOCK = Duration.ofSeconds(90);
+  private static final long MAX_SCORECARD_BYTES = 200 * 1024;
+  private static final String SECRET_NAME = "grader-attack-secret";
+
+  private static Path root;
+  private static Path workRoot;
+  private static GraderInstallation installation;
+  private static Rubric rubric;
+  private static ResourceLimits limits;
+  private static BubblewrapSandbox bubblewrap;
+  private static String bubblewrapProblem;
+  private static ServerSocket hostServer;
+  private static final AtomicInteger HOST_CONNECTIONS = new AtomicInteger();
+  private static String secret;
+  private static List<Path> plantedSecrets;
+  private static final Map<Isolation, Scorecard> BASELINES = new ConcurrentHashMap<>();
+
+  /** One fixture's expectations, from its {@code attack.properties}. */
+  record Attack(String name, Path overlay, String description, String exercise, boolean fallback,
+      List<String> messages, List<String> failing) {
+
+    static Attack load(Path dir) {
+      Properties properties = new Properties();
+      String description;
+      try (InputStream in = Files.newInputStream(dir.resolve("attack.properties"))) {
+        properties.load(in);
+        description = Files.readAllLines(dir.resolve("attack.properties")).get(0).replaceFirst("^#\\s*", "");
+      } catch (IOException e) {
+        throw new IllegalStateException("fixture " + dir + " has no readable attack.properties", e);
+      }
+      return new Attack(dir.getFileName().toString(), dir, description, properties.getProperty("exercise"),
+          Boolean.parseBoolean(properties.getProperty("fallback", "false")), split(properties.getProperty("message"),
+          "\\|"), split(properties.getProperty("failing"), ","));
+    }
+
+    private static List<String> split(String value, String separator) {
+      return value == null || value.isBlank() ? List.of()
+          : Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The exercise graded next to the attacked one, to show the attack does not spill over. */
+    String neighbour() {
+      return exercise.equals("async") ? "threads" : "async";
+    }
+  }
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    SandboxProbe probe = Sandboxes.probe();
+    bubblewrap = probe.sandbox().orElse(null);
+    bubblewrapProblem = probe.problem() + " (fix: " + probe.fix() + ")";
+    if (bubblewrap == null && Boolean.getBoolean("grader.sandbox.required")) {
+      fail("bubblewrap unusable here: " + bubblewrapProblem + "; grader.sandbox.required=true");
+    }
+    root = Files.createTempDirectory("attack-it-", PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rwx--x--x")));
+    workRoot = Files.createDirectory(root.resolve("work"));
+    installation = PrivateInstallation.copy(root.resolve("grader"));
+    rubric = RubricLoader.ofGrader().load();
+    limits = ResourceLimits.defaults().withWallClock(EXERCISE_WALL_CLOCK);
+
+    hostServer = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(() -> {
+      while (!hostServer.isClosed()) {
+        try (Socket socket = hostServer.accept()) {
+          HOST_CONNECTIONS.incrementAndGet();
+        } catch (IOException e) {
+          return;
+        }
+      }
+    }, "attack-it-host-server");
+    acceptor.setDaemon(true);
+    acceptor.start();
+
+    secret = "SECRET-" + UUID.randomUUID();
+    plantedSecrets = List.of(Path.of(System.getProperty("java.io.tmpdir"), SECRET_NAME + ".txt"),
+        Path.of(System.getProperty("user.home"), "." + SECRET_NAME + ".txt"), root.resolve(SECRET_NAME + ".txt"));
+    for (Path file : plantedSecrets) {
+      Files.writeString(file, secret);
+      // World-readable on purpose: only the sandbox, not file permissions, may keep it away.
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
+  @AfterAll
+  static void tearDown() throws IOException {
+    if (hostServer != null) {
+      hostServer.close();
+    }
+    if (plantedSecrets != null) {
+      for (Path file : plantedSecrets) {
+        Files.deleteIfExists(file);
+      }
+    }
+    if (root != null) {
+      SandboxLeftovers.deleteTree(root);
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicNode> attacks() throws IOException {
+    List<Path> dirs;
+    try (Stream<Path> list = Files.list(FIXTURES)) {
+      dirs = list.filter(Files::isDirectory).sorted().toList();
+    }
+    List<DynamicNode> nodes = new ArrayList<>();
+    for (Path dir : dirs) {
+      Attack attack = Attack.load(dir);
+      List<DynamicTest> modes = new ArrayList<>();
+      modes.add(DynamicTest.dynamicTest("bubblewrap", () -> {
+        assumeBubblewrap();
+        gradeAttack(attack, bubblewrap);
+      }));
+      if (attack.fallback()) {
+        modes.add(DynamicTest.dynamicTest("process fallback", () -> gradeAttack(attack, ProcessSandbox.detect())));
+      }
+      if (attack.name().equals("read-secrets")) {
+        modes.add(DynamicTest.dynamicTest("control: without a sandbox it does steal the secret",
+            () -> secretReaderStealsWithoutSandbox(attack)));
+      }
+      nodes.add(DynamicContainer.dynamicContainer(attack.name() + ": " + attack.description(), modes));
+    }
+    nodes.add(DynamicContainer.dynamicContainer("symlinks in a submission folder are not followed", List.of(
+        DynamicTest.dynamicTest("bubblewrap", () -> {
+          assumeBubblewrap();
+          gradeIntakeAttack(symlinkFolder(), bubblewrap);
+        }))));
+    nodes.add(DynamicContainer.dynamicContainer("a zip with ../, absolute and symlink entries is contained", List.of(
+        DynamicTest.dynamicTest("bubblewrap", () -> {
+          assumeBubblewrap();
+          gradeIntakeAttack(slipZip(), bubblewrap);
+        }))));
+    return nodes.stream();
+  }
+
+  private static void assumeBubblewrap() {
+    Assumptions.assumeTrue(bubblewrap != null, () -> "bubblewrap unusable here: " + bubblewrapProblem);
+  }
+
+  /** Grades one fixture and checks everything the attack suite promises. */
+  private void gradeAttack(Attack attack, Sandbox sandbox) throws Exception {
+    Path submission = overlaySolutions(attack);
+    Scorecard card = grade(sandbox, submission, attack.name(), Set.of(attack.exercise(), attack.neighbour()));
+    ExerciseResult attacked = exercise(card, attack.exercise());
+    String report = describe(attacked);
+    assertTrue(attacked.score().compareTo(attacked.maxScore()) < 0, "the attack costs points:\n" + report);
+    if (!attack.messages().isEmpty()) {
+      String messages = messages(attacked);
+      assertTrue(attack.messages().stream().anyMatch(messages::contains),
+          "a message says what happened (one of " + attack.messages() + "):\n" + report);
+    }
+    for (String test : attack.failing()) {
+      TestResult result = attacked.tests().stream().filter(t -> t.id().equals(test)).findFirst()
+          .orElseThrow(() -> new AssertionError("no test " + test + " in " + report));
+      assertNotEquals(TestStatus.PASSED, result.status(), test + " must not pass:\n" + report);
+    }
+    Scorecard baseline = baseline(sandbox);
+    assertEquals(exercise(baseline, attack.neighbour()).score(), exercise(card, attack.neighbour()).score(),
+        () -> "the neighbour exercise keeps the solutions' score:\n" + describe(exercise(card, attack.neighbour())));
+    // One line per attack in the test output: what the student reads, for docs/SANDBOX.md.
+    System.out.println("ATTACK " + attack.name() + " [" + card.isolation().id() + "] " + attacked.score() + "/"
+        + attacked.maxScore() + " in " + card.durationMs() / 1000 + " s: " + abbreviate(firstMessage(attacked)));
+  }
+
+  /**
+   * The control experiment: without a sandbox the secret reader does steal the secret, so its
+   * passing bubblewrap run above is evidence and not an attack that never worked.
+   */
+  private void secretReaderStealsWithoutSandbox(Attack attack) throws Exception {
+    Path submission = overlaySolutions(attack);
+    Scorecard card = new Grader(GraderSetup.of(installation, rubric, ProcessSandbox.detect()).withLimits(limits)
+        .withWorkRoot(workRoot, false)).grade(new GradeRequest(submission, attack.name(), Set.of(attack.exercise())));
+    assertTrue(ScorecardJson.toJson(card).contains(secret), "the fixture finds the secret when nothing stops it");
+    assertNothingLeft();
+  }
+
+  private static String firstMessage(ExerciseResult result) {
+    if (result.message() != null) {
+      return result.message();
+    }
+    return result.tests().stream().map(TestResult::message).filter(m -> m != null && !m.isBlank()).findFirst()
+        .orElse("");
+  }
+
+  /** Grades an intake attack: it must not change any score compared to the solutions, nor leak the secret. */
+  private void gradeIntakeAttack(Path submission, Sandbox sandbox) throws Exception {
+    Scorecard card = grade(sandbox, submission, submission.getFileName().toString(), Set.of("threads", "async"));
+    Scorecard baseline = baseline(sandbox);
+    for (String id : List.of("threads", "async")) {
+      assertEquals(exercise(baseline, id).score(), exercise(card, id).score(),
+          () -> "the links and escaping entries change nothing:\n" + describe(exercise(card, id)));
+    }
+    assertFalse(Files.exists(root.resolve("zip-slip.txt")), "a ../ entry escaped the work dir");
+    assertFalse(Files.exists(Path.of("/tmp/grader-attack-zip-absolute.txt")), "an absolute entry was written");
+  }
+
+  /** Grades, then checks what every attack must leave intact: time, scorecard, secret, network, leftovers. */
+  private Scorecard grade(Sandbox sandbox, Path submission, String id, Set<String> exercises) throws Exception {
+    int connectionsBefore = HOST_CONNECTIONS.get();
+    Grader grader = new Grader(GraderSetup.of(installation, rubric, sandbox).withLimits(limits)
+        .withWorkRoot(workRoot, false));
+    long start = System.nanoTime();
+    Scorecard card = grader.grade(new GradeRequest(submission, id, exercises));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertEquals(sandbox.isolation(), card.isolation());
+    assertTrue(took.compareTo(EXERCISE_WALL_CLOCK.multipliedBy(exercises.size()).plusSeconds(60)) < 0,
+        "grading ends within its deadline, took " + took.toSeconds() + " s");
+    String json = ScorecardJson.toJson(card);
+    assertTrue(json.getBytes(StandardCharsets.UTF_8).length < MAX_SCORECARD_BYTES,
+        "scorecard is small: " + json.length() + " chars");
+    assertEquals(card, ScorecardJson.fromJson(json), "scorecard round-trips as valid JSON");
+    assertFalse(json.contains(secret), "the planted secret leaked into the scorecard");
+    assertEquals(connectionsBefore, HOST_CONNECTIONS.get(), "connections the host's loopback server accepted");
+    assertNothingLeft();
+    return card;
+  }
+
+  private static void assertNothingLeft() throws IOException {
+    assertEquals(List.of(), SandboxLeftovers.processesMentioning(workRoot.toString()), "processes left running");
+    assertEquals(List.of(), SandboxLeftovers.cgroupsOfThisProcess(), "cgroups left");
+    assertEquals(List.of(), SandboxLeftovers.runDirectoriesOfThisProcess(), "sandbox temp dirs left");
+    try (Stream<Path> left = Files.list(workRoot)) {
+      assertEquals(List.of(), left.toList(), "files left in the work root");
+    }
+    try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      List<Path> created = tmp.filter(p -> p.getFileName().toString().startsWith("grader-attack-"))
+          .filter(p -> !plantedSecrets.contains(p)).toList();
+      assertEquals(List.of(), created, "files the attack left in /tmp");
+    }
+  }
+
+  /** The solutions' scorecard for the exercises the attacks grade, once per isolation. */
+  private Scorecard baseline(Sandbox sandbox) throws Exception {
+    Scorecard cached = BASELINES.get(sandbox.isolation());
+    if (cached != null) {
+      return cached;
+    }
+    Path copy = copySolutions(root.resolve("baseline-" + sandbox.isolation().id()));
+    Scorecard card = new Grader(GraderSetup.of(installation, rubric, sandbox).withLimits(limits)
+        .withWorkRoot(workRoot, false)).grade(new GradeRequest(copy, "solutions", Set.of("threads", "async")));
+    for (ExerciseResult result : card.exercises()) {
+      assertEquals(result.maxScore(), result.score(), () -> "the solutions get full marks:\n" + describe(result));
+    }
+    BASELINES.put(sandbox.isolation(), card);
+    return card;
+  }
+
+  private Path overlaySolutions(Attack attack) throws IOException {
+    Path submission = copySolutions(root.resolve("submissions").resolve(attack.name() + "-" + UUID.randomUUID()));
+    Path overlay = attack.overlay().resolve("src");
+    try (Stream<Path> files = Files.walk(overlay)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = submission.resolve("src").resolve(overlay.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return submission;
+  }
+
+  private static Path copySolutions(Path into) throws IOException {
+    Path sources = SOLUTIONS.resolve("src");
+    try (Stream<Path> files = Files.walk(sources)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = into.resolve("src").resolve(sources.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
+    Path report = SOLUTIONS.resolve("REPORT.md");
+    if (Files.exists(report)) {
+      Files.copy(report, into.resolve("REPORT.md"));
+    }
+    return into;
+  }
+
+  /** The solutions plus links to the secret (a file and a directory) where sources are expected. */
+  private Path symlinkFolder() throws IOException {
+    Path submission = copySolutions(root.resolve("submissions").resolve("symlinks-" + UUID.randomUUID()));
+    Path threads = submission.resolve("src/main/java/exercises/threads");
+    Files.createSymbolicLink(threads.resolve("Stolen.java"), plantedSecrets.get(0));
+    Files.createSymbolicLink(threads.resolve("linked"), plantedSecrets.get(0).getParent());
+    Files.createSymbolicLink(submission.resolve("REPORT.md.lnk"), plantedSecrets.get(1));
+    return submission;
+  }
+
+  /** A zip of the solutions plus entries that try to leave the destination or link out of it. */
+  private Path slipZip() throws IOException {
+    Path solutions = copySolutions(root.resolve("zip-source-" + UUID.randomUUID()));
+    Path zip = root.resolve("submissions").resolve("zip-slip-" + UUID.randomUUID() + ".zip");
+    Files.createDirectories(zip.getParent());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<String> links = List.of("src/main/java/exercises/threads/Stolen.java");
+    try (ZipOutputStream out = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(solutions)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        out.putNextEntry(new ZipEntry(solutions.relativize(file).toString()));
+        out.write(Files.readAllBytes(file));
+        out.closeEntry();
+      }
+      // Deep enough to reach "/" from any destination, then down into the test's root.
+      String toRoot = "../".repeat(40) + root.toString().substring(1) + "/zip-slip.txt";
+      for (String[] entry : new String[][] {{"../../../../zip-slip.txt", "x"}, {toRoot, "x"},
+          {"/tmp/grader-attack-zip-absolute.txt", "x"},
+          {links.get(0), plantedSecrets.get(0).toString()}}) {
+        out.putNextEntry(new ZipEntry(entry[0]));
+        out.write(entry[1].getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+      }
+    }
+    byte[] data = bytes.toByteArray();
+    markLinks(data, links);
+    Files.write(zip, data);
+    SandboxLeftovers.deleteTree(solutions);
+    return zip;
+  }
+
+  /** Sets "made by Unix" and mode {@code S_IFLNK|0777} in the central directory entries of {@code links}. */
+  private static void markLinks(byte[] zip, List<String> links) {
+    ByteBuffer buffer = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+    for (int at = 0; at + 46 < zip.length; at++) {
+      if (buffer.getInt(at) != 0x02014b50) {
+        continue;
+      }
+      int nameLength = Short.toUnsignedInt(buffer.getShort(at + 28));
+      String name = new String(zip, at + 46, nameLength, StandardCharsets.UTF_8);
+      if (links.contains(name)) {
+        buffer.putShort(at + 4, (short) ((3 << 8) | 20));
+        buffer.putInt(at + 38, 0120777 << 16);
+      }
+    }
+  }
+
+  private static ExerciseResult exercise(Scorecard card, String id) {
+    return card.exercises().stream().filter(e -> e.id().equals(id)).findFirst()
+        .orElseThrow(() -> new AssertionError("no exercise " + id + " in the scorecard"));
+  }
+
+  private static String messages(ExerciseResult result) {
+    StringBuilder text = new StringBuilder(String.valueOf(result.message()));
+    for (TestResult test : result.tests()) {
+      text.append('\n').append(test.message());
+    }
+    return text.toString();
+  }
+
+  private static String describe(ExerciseResult result) {
+    return result.id() + " " + result.score() + "/" + result.maxScore() + " " + result.status() + ": "
+        + result.message() + "\n" + result.tests().stream()
+            .map(t -> "  " + t.id() + " " + t.status() + " " + abbreviate(t.message()))
+            .collect(Collectors.joining("\n"));
+  }
+
+  private static String abbreviate(String text) {
+    if (text == null) {
+      return "";
+    }
+    String flat = text.replace('\n', ' ');
+    return flat.length() > 400 ? flat.substring(0, 400) + "..." : flat;
+  }
+}
