@@ -75,8 +75,9 @@ public final class LaunchGateAgent {
     try (var in = Files.newInputStream(file)) {
       gate.load(in);
     }
-    String launched = System.getProperty("sun.java.command", "").trim();
-    String mainClass = launched.split(" ", 2)[0];
+    // Not trimmed: a trailing space is an empty last argument.
+    String launched = System.getProperty("sun.java.command", "");
+    String mainClass = launched.strip().split(" ", 2)[0];
     List<String> watched = Arrays.asList(gate.getProperty("mainClasses", "").split(","));
     if (mainClass.isEmpty() || !watched.contains(mainClass)) {
       return null;
@@ -123,7 +124,7 @@ public final class LaunchGateAgent {
    * One line: protocol, pid, main class, the number of program arguments, those arguments, then
    * every word of the full command line; each word URL-encoded, all separated by single spaces.
    */
-  static String encode(long pid, String mainClass, List<String> arguments, List<String> command) {
+  public static String encode(long pid, String mainClass, List<String> arguments, List<String> command) {
     StringBuilder line = new StringBuilder(PROTOCOL).append(' ').append(pid);
     line.append(' ').append(word(mainClass)).append(' ').append(arguments.size());
     for (String argument : arguments) {
@@ -146,8 +147,8 @@ public final class LaunchGateAgent {
    * command line that follow the main class; fall back to splitting when the main class is not in
    * them (an {@code @argfile}, for instance).
    */
-  static List<String> argumentsAfter(String mainClass, String launched, List<String> command) {
-    String rest = launched.length() > mainClass.length() ? launched.substring(mainClass.length() + 1) : "";
+  public static List<String> argumentsAfter(String mainClass, String launched, List<String> command) {
+    String rest = launched.startsWith(mainClass + " ") ? launched.substring(mainClass.length() + 1) : "";
     for (int i = 0; i < command.size(); i++) {
       if (command.get(i).equals(mainClass)) {
         List<String> tail = command.subList(i + 1, command.size());
@@ -167,7 +168,10 @@ public final class LaunchGateAgent {
     Path cmdline = Path.of("/proc/self/cmdline");
     if (Files.isReadable(cmdline)) {
       String raw = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);
-      return new ArrayList<>(Arrays.asList(raw.split("\0")));
+      // Every word ends with a NUL; keep empty words, drop what follows the last NUL.
+      List<String> words = new ArrayList<>(Arrays.asList(raw.split("\0", -1)));
+      words.remove(words.size() - 1);
+      return words;
     }
     List<String> words = new ArrayList<>();
     words.add("java");

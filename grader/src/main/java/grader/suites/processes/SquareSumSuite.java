@@ -284,7 +284,8 @@ class SquareSumSuite {
       fail(Feedback.of(
           command + " to print " + expected + " on one line and exit 0",
           observed,
-          result.exitStatus() != 0 && !result.timedOut()
+          skeleton(result) ? "this is still the skeleton: replace the TODO in SquareSumWorker with your implementation."
+              : result.exitStatus() != 0 && !result.timedOut()
               ? "the worker must succeed for valid arguments; see its standard error above."
               : "print the sum with System.out.println(sum), nothing else; sum the squares as longs, since "
                   + "i * i overflows an int from i = 46341 on."));
@@ -303,7 +304,8 @@ class SquareSumSuite {
       fail(Feedback.of(
           command + " to print a message on standard error, nothing on standard output, and exit with status 2",
           describe(result),
-          "check that there are exactly two integer arguments with 1 <= first <= last; otherwise "
+          skeleton(result) ? "this is still the skeleton: replace the TODO in SquareSumWorker with your implementation."
+              : "check that there are exactly two integer arguments with 1 <= first <= last; otherwise "
               + "System.err.println(a message) and System.exit(2). An uncaught exception exits with status 1."));
     }
   }
@@ -424,6 +426,10 @@ class SquareSumSuite {
       sizes.add(Integer.toString(n / workers + (i < n % workers ? 1 : 0)));
     }
     return "sizes " + String.join(", ", sizes);
+  }
+
+  private static boolean skeleton(ChildJvmResult result) {
+    return result.stderr().contains("UnsupportedOperationException: TODO");
   }
 
   private static String describe(ChildJvmResult result) {

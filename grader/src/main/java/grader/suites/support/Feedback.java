@@ -1,6 +1,7 @@
 package grader.suites.support;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -10,6 +11,9 @@ import java.util.stream.Collectors;
 public final class Feedback {
   /** Longest exception message quoted in feedback; the rest is rarely more than a stack trace. */
   private static final int MAX_MESSAGE = 600;
+  /** The launcher's note about options taken from the environment, up to the end of its line. */
+  private static final Pattern JVM_NOTE =
+      Pattern.compile("(NOTE: )?Picked up (JDK_JAVA_OPTIONS|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS):[^\\n]*\\n?");
 
   private Feedback() {}
 
@@ -57,7 +61,9 @@ public final class Feedback {
    * notes (a child's standard error often ends up in a message) and cut to a readable length.
    */
   public static String readable(String message) {
-    String text = message.lines().filter(line -> !ChildJvmResult.isJvmNote(line))
+    // The note may also sit mid-line, where a student's message quotes a child's standard error.
+    String text = JVM_NOTE.matcher(message).replaceAll("").lines()
+        .filter(line -> !ChildJvmResult.isJvmNote(line))
         .collect(Collectors.joining("\n")).strip();
     return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "..." : text;
   }
