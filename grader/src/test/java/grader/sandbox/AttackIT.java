@@ -66,7 +66,7 @@ import org.junit.jupiter.api.TestFactory;
  * and {@code attack.properties}: {@code exercise} (the attacked one), {@code fallback} (safe to run
  * without a sandbox), {@code message} (alternatives, separated by {@code |}, one of which the
  * attacked exercise's messages must contain) and optionally {@code failing} (tests that must not
- * pass).
+ * pass) and {@code requires} (cgroup controllers without which the attack is not safe to run).
  */
 class AttackIT {
 
@@ -92,7 +92,7 @@ class AttackIT {
 
   /** One fixture's expectations, from its {@code attack.properties}. */
   record Attack(String name, Path overlay, String description, String exercise, boolean fallback,
-      List<String> messages, List<String> failing) {
+      List<String> messages, List<String> failing, List<String> requires) {
 
     static Attack load(Path dir) {
       Properties properties = new Properties();
@@ -105,7 +105,7 @@ class AttackIT {
       }
       return new Attack(dir.getFileName().toString(), dir, description, properties.getProperty("exercise"),
           Boolean.parseBoolean(properties.getProperty("fallback", "false")), split(properties.getProperty("message"),
-          "\\|"), split(properties.getProperty("failing"), ","));
+          "\\|"), split(properties.getProperty("failing"), ","), split(properties.getProperty("requires"), ","));
     }
 
     private static List<String> split(String value, String separator) {
@@ -184,6 +184,7 @@ class AttackIT {
       List<DynamicTest> modes = new ArrayList<>();
       modes.add(DynamicTest.dynamicTest("bubblewrap", () -> {
         assumeBubblewrap();
+        assumeCgroups(attack);
         gradeAttack(attack, bubblewrap);
       }));
       if (attack.fallback()) {
@@ -210,6 +211,20 @@ class AttackIT {
 
   private static void assumeBubblewrap() {
     Assumptions.assumeTrue(bubblewrap != null, () -> "bubblewrap unusable here: " + bubblewrapProblem);
+  }
+
+  /**
+   * Attacks that only a cgroup bounds (a thread bomb without {@code pids.max} runs until the host
+   * gives up) are skipped, with the reason, where the grader cannot create cgroups (not root).
+   */
+  private static void assumeCgroups(Attack attack) {
+    CgroupLayout cgroups = bubblewrap.cgroups();
+    for (String controller : attack.requires()) {
+      boolean available = controller.equals("pids") ? cgroups.limitsTasks()
+          : controller.equals("memory") ? cgroups.limitsMemory() : false;
+      Assumptions.assumeTrue(available, () -> attack.name() + " needs the cgroup " + controller
+          + " controller, which this grader cannot use: " + cgroups.description());
+    }
   }
 
   /** Grades one fixture and checks everything the attack suite promises. */
