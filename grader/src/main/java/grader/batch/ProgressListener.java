@@ -62,7 +62,8 @@ public final class ProgressListener implements BatchListener {
   public void studentFinished(StudentOutcome outcome, boolean reused) {
     active.remove(outcome.id());
     done++;
-    if (!reused) {
+    if (!reused && (outcome.scorecard() != null || outcome.entry().durationMs() > 0)) {
+      // Only real gradings say how fast the batch goes; an unreadable zip is rejected in no time.
       fresh++;
     }
     if (outcome.status() == StudentStatus.ERROR) {
@@ -93,8 +94,9 @@ public final class ProgressListener implements BatchListener {
   public void finished(BatchResult result) {
     closed = true;
     clear();
-    printLine(String.format(Locale.ROOT, "batch: %d students: %d graded now, %d up to date, %d errors, %s",
-        result.summary().students().size(), result.gradedNow(), result.reused(), result.errors(), elapsed()));
+    printLine(String.format(Locale.ROOT, "batch: %d students: %d graded now, %d up to date, %d error%s, %s",
+        result.summary().students().size(), result.gradedNow(), result.reused(), result.errors(),
+        result.errors() == 1 ? "" : "s", elapsed()));
   }
 
   /** The progress line, e.g. {@code [#####-----] 12/30  2 errors  ETA 3m05s  grading alice, bob}. */

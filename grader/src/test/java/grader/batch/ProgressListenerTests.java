@@ -43,7 +43,7 @@ class ProgressListenerTests {
             "[1/3] alice: 15 / 15 in 20.0 s",
             "[2/3] bob: 15 / 15, up to date (kept)",
             "[3/3] carol: error: not a readable zip archive",
-            "batch: 0 students: 3 graded now, 0 up to date, 1 errors, took 0s", ""),
+            "batch: 0 students: 3 graded now, 0 up to date, 1 error, took 0s", ""),
         text);
   }
 
@@ -58,7 +58,7 @@ class ProgressListenerTests {
     progress.studentFinished(graded("alice"), false);
     assertEquals("[######------------------] 1/4  0 errors  ETA 1m30s  grading bob", progress.progressLine());
     progress.studentFinished(error("bob"), false);
-    assertEquals("[############------------] 2/4  1 error  ETA 30s", progress.progressLine());
+    assertEquals("[############------------] 2/4  1 error  ETA 1m00s", progress.progressLine());
     progress.finished(result(2));
 
     String text = out.toString();
