@@ -1,0 +1,187 @@
+package grader.suites.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.agent.LaunchGateAgent;
+import grader.suites.support.LaunchGate.Answer;
+import grader.suites.support.LaunchGate.Launch;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launch gate against real child JVMs that carry the agent, as the student's workers do: what
+ * the gate records, how a rendezvous releases or breaks, and how a scripted answer ends a JVM.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class LaunchGateIT {
+  private static final String PROBE = LaunchGateProbe.class.getName();
+
+  @TempDir static Path work;
+  private static Path agentJar;
+
+  @TempDir Path gateDirectory;
+
+  @BeforeAll
+  static void buildAgentJar() throws Exception {
+    // Built from the compiled classes, so the test needs no packaged jar and checks exactly this code.
+    agentJar = work.resolve("agent.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), LaunchGateAgent.class.getName());
+    Path classes = codeSource(LaunchGateAgent.class);
+    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(agentJar), manifest);
+        var files = Files.walk(classes.resolve("grader/agent"))) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        jar.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+        jar.write(Files.readAllBytes(file));
+        jar.closeEntry();
+      }
+    }
+  }
+
+  @Test
+  void observeRecordsEachWatchedJvmWithItsPidAndExactArguments() throws Exception {
+    try (LaunchGate gate = open(Set.of(PROBE), 1, Duration.ZERO, launch -> Answer.proceed())) {
+      Child child = start("1", "two words", "");
+      assertEquals(0, child.waitFor());
+      assertEquals("probe ran with 3 arguments: 1|two words|\n", child.stdout());
+      List<Launch> launches = gate.launches();
+      assertEquals(1, launches.size());
+      assertEquals(child.process.pid(), launches.get(0).pid());
+      assertEquals(PROBE, launches.get(0).mainClass());
+      assertEquals(List.of("1", "two words", ""), launches.get(0).arguments());
+    }
+  }
+
+  @Test
+  void jvmsWithAnotherMainClassOrWithoutAnOpenGateRunUntouched() throws Exception {
+    try (LaunchGate gate = open(Set.of("some.OtherMain"), 1, Duration.ZERO, launch -> Answer.exit(9, "", ""))) {
+      Child child = start("a");
+      assertEquals(0, child.waitFor());
+      assertEquals(List.of(), gate.launches());
+    }
+    Child afterClose = start("b");
+    assertEquals(0, afterClose.waitFor());
+    assertEquals("probe ran with 1 arguments: b\n", afterClose.stdout());
+  }
+
+  @Test
+  void aScriptedExitEndsTheJvmBeforeMainWithTheGivenStatusAndOutput() throws Exception {
+    try (LaunchGate gate = open(Set.of(PROBE), 1, Duration.ZERO,
+        launch -> launch.arguments().contains("fail") ? Answer.exit(3, "not a number\n", "injected failure\n")
+            : Answer.proceed())) {
+      Child failing = start("fail");
+      Child running = start("run");
+      assertEquals(3, failing.waitFor());
+      assertEquals("not a number\n", failing.stdout());
+      assertTrue(failing.stderr().endsWith("injected failure\n"), failing.stderr());
+      assertEquals(0, running.waitFor());
+      assertEquals("probe ran with 1 arguments: run\n", running.stdout());
+      assertEquals(2, gate.launches().size());
+    }
+  }
+
+  @Test
+  void aRendezvousReleasesLaunchesThatArriveTogether() throws Exception {
+    try (LaunchGate gate = open(Set.of(PROBE), 3, Duration.ofSeconds(40), launch -> Answer.proceed())) {
+      List<Child> children = List.of(start("1"), start("2"), start("3"));
+      for (Child child : children) {
+        assertEquals(0, child.waitFor());
+      }
+      assertEquals(3, gate.released());
+      assertEquals(0, gate.timedOut());
+      assertEquals(3, gate.maxWaitingTogether());
+    }
+  }
+
+  @Test
+  void aRendezvousBreaksWhenLaunchesComeOneAfterTheOther() throws Exception {
+    try (LaunchGate gate = open(Set.of(PROBE), 2, Duration.ofSeconds(1), launch -> Answer.proceed())) {
+      assertEquals(0, start("first").waitFor());
+      assertEquals(0, start("second").waitFor());
+      assertEquals(0, gate.released());
+      assertEquals(1, gate.timedOut());
+      assertEquals(1, gate.passed());
+      assertEquals(1, gate.maxWaitingTogether());
+    }
+  }
+
+  @Test
+  void closingTheGateReleasesHeldLaunches() throws Exception {
+    Child held;
+    try (LaunchGate gate = open(Set.of(PROBE), 2, Duration.ofSeconds(40), launch -> Answer.proceed())) {
+      held = start("alone");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (gate.launches().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertFalse(gate.launches().isEmpty(), "the child never reached the gate");
+      assertTrue(held.process.isAlive());
+    }
+    assertEquals(0, held.waitFor());
+  }
+
+  private LaunchGate open(Set<String> mainClasses, int parties, Duration hold,
+      java.util.function.Function<Launch, Answer> script) {
+    return LaunchGate.open(gateDirectory, mainClasses, parties, hold, script);
+  }
+
+  private Child start(String... arguments) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-javaagent:" + agentJar + "=" + gateDirectory,
+        "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"),
+        PROBE));
+    command.addAll(List.of(arguments));
+    Path out = Files.createTempFile(work, "child", ".out");
+    Path err = Files.createTempFile(work, "child", ".err");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    // The agent comes from the command line only, whatever the environment of the build says.
+    builder.environment().remove("JDK_JAVA_OPTIONS");
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    Process process = builder.start();
+    try (OutputStream stdin = process.getOutputStream()) {
+      // nothing to send
+    }
+    return new Child(process, out, err);
+  }
+
+  private record Child(Process process, Path out, Path err) {
+    int waitFor() throws InterruptedException {
+      assertTrue(process.waitFor(40, TimeUnit.SECONDS), "the child JVM did not end");
+      return process.exitValue();
+    }
+
+    String stdout() throws IOException {
+      return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    String stderr() throws IOException {
+      return Files.readString(err, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Path codeSource(Class<?> type) throws URISyntaxException {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+}
