@@ -205,7 +205,8 @@ public final class BubblewrapSandbox implements Sandbox {
         if (!allows(dir, 1) && isOwnTempDirectory(dir)) {
           // A private temp dir of the grader (createTempDirectory makes them rwx------): search
           // permission lets bubblewrap reach the bound path below; nobody can list the dir.
-          Set<PosixFilePermission> mode = EnumSet.copyOf(Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS));
+          Set<PosixFilePermission> mode = EnumSet.noneOf(PosixFilePermission.class);
+          mode.addAll(Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS));
           mode.add(PosixFilePermission.OTHERS_EXECUTE);
           Files.setPosixFilePermissions(dir, mode);
         }
