@@ -73,7 +73,7 @@ class AsyncDownloaderSuite {
   }
 
   @Test
-  @DisplayName("saves every file byte for byte and returns the paths in the order of the URLs")
+  @DisplayName("AsyncDownloader saves every file byte for byte and returns the paths in the order of the URLs")
   void asyncSavesEveryFileByteForByte() throws Exception {
     List<URI> urls = ServedFiles.urls(server, "async-bytes", URLS);
     List<Path> saved = download(client, urls);
@@ -81,7 +81,7 @@ class AsyncDownloaderSuite {
   }
 
   @Test
-  @DisplayName("sends every request with the given client's sendAsync, never with send")
+  @DisplayName("AsyncDownloader sends every request with the given client's sendAsync, never with send")
   void asyncSendsEveryRequestWithSendAsync(TestReporter reporter) throws Exception {
     RecordingHttpClient recording = RecordingHttpClient.wrapping(client);
     List<URI> urls = ServedFiles.urls(server, "async-calls", URLS);
@@ -106,7 +106,7 @@ class AsyncDownloaderSuite {
   }
 
   @Test
-  @DisplayName("has every download in flight at the same time")
+  @DisplayName("AsyncDownloader has every download in flight at the same time")
   void asyncHasEveryDownloadInFlightAtOnce(TestReporter reporter) throws Exception {
     List<URI> urls = ServedFiles.urls(server, "async-gate", URLS);
     GATE.arm(Plan.rendezvous("/async-gate/", URLS, MEET_TIMEOUT, Duration.ZERO));
@@ -124,7 +124,7 @@ class AsyncDownloaderSuite {
   }
 
   @Test
-  @DisplayName("streams each body to its file with BodyHandlers.ofFile instead of holding it in memory")
+  @DisplayName("AsyncDownloader streams each body to its file with BodyHandlers.ofFile instead of holding it in memory")
   void asyncStreamsBodiesToDisk(TestReporter reporter) throws Exception {
     RecordingHttpClient recording = RecordingHttpClient.wrapping(client);
     List<URI> urls = ServedFiles.urls(server, "async-stream", URLS);
@@ -151,7 +151,7 @@ class AsyncDownloaderSuite {
   }
 
   @Test
-  @DisplayName("a URL that answers 404 makes downloadAll throw an IOException naming it")
+  @DisplayName("AsyncDownloader: a URL that answers 404 makes downloadAll throw an IOException naming it")
   void asyncReportsA404NamingTheUrl() {
     URI missing = ServedFiles.url(server, "async-404", ServedFiles.MISSING);
     List<URI> urls = List.of(ServedFiles.url(server, "async-404", "alpha.bin"), missing);

@@ -69,7 +69,7 @@ class DownloadBenchmarkSuite {
   }
 
   @Test
-  @DisplayName("prints a Markdown table with a row each for threads, processes and async")
+  @DisplayName("DownloadBenchmark prints a Markdown table with a row each for threads, processes and async")
   void benchmarkPrintsOneRowPerModel(TestReporter reporter) {
     Run result = benchmark();
     Map<String, BenchmarkTable.Row> rows = BenchmarkTable.rows(result.printed());
@@ -90,7 +90,7 @@ class DownloadBenchmarkSuite {
   }
 
   @Test
-  @DisplayName("the numbers are real measurements of 3 runs per model")
+  @DisplayName("DownloadBenchmark: the numbers are real measurements of 3 runs per model")
   void benchmarkNumbersAreMeasured(TestReporter reporter) {
     Run result = benchmark();
     Map<String, BenchmarkTable.Row> rows = BenchmarkTable.rows(result.printed());

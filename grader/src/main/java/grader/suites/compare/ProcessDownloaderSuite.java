@@ -76,7 +76,7 @@ class ProcessDownloaderSuite {
   }
 
   @Test
-  @DisplayName("saves every file byte for byte and returns the paths in the order of the URLs")
+  @DisplayName("ProcessDownloader saves every file byte for byte and returns the paths in the order of the URLs")
   void processesSaveEveryFileByteForByte() throws Exception {
     List<URI> urls = ServedFiles.urls(server, "processes-bytes", 3);
     List<Path> saved = StudentCall.returning("new ProcessDownloader().downloadAll(3 URLs, dir) returns the files",
@@ -85,7 +85,7 @@ class ProcessDownloaderSuite {
   }
 
   @Test
-  @DisplayName("starts one DownloadWorker JVM per URL, with <url> <file>, all before waiting for any")
+  @DisplayName("ProcessDownloader starts one DownloadWorker JVM per URL, with <url> <file>, all before waiting for any")
   void processesStartOneWorkerJvmPerUrlBeforeWaiting(TestReporter reporter) throws Exception {
     List<URI> urls = ServedFiles.urls(server, "processes-gate", 3);
     GATE.arm(Plan.rendezvous("/processes-gate/", urls.size(), LAUNCH_HOLD, Duration.ZERO));
@@ -143,7 +143,7 @@ class ProcessDownloaderSuite {
   }
 
   @Test
-  @DisplayName("a URL that answers 404 makes downloadAll throw an IOException naming it")
+  @DisplayName("ProcessDownloader: a URL that answers 404 makes downloadAll throw an IOException naming it")
   void processesReportA404NamingTheUrl() {
     URI missing = ServedFiles.url(server, "processes-404", ServedFiles.MISSING);
     List<URI> urls = List.of(ServedFiles.url(server, "processes-404", "alpha.bin"), missing);

@@ -35,9 +35,9 @@ class ReportSuite {
 
   private static final int MIN_WORDS = 150;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
-  private static final Pattern FAST = Pattern.compile(
+  static final Pattern FAST = Pattern.compile(
       "\\b(fast\\w*|quick\\w*|best|winner|won|wins|shortest|lowest|least time)\\b");
-  private static final Pattern SLOW = Pattern.compile(
+  static final Pattern SLOW = Pattern.compile(
       "\\b(slow\\w*|worst|loser|lost|longest|highest|most time)\\b");
 
   @Test
@@ -130,10 +130,10 @@ class ReportSuite {
     return count;
   }
 
-  /** Sentences and list items, lower case. */
+  /** Sentences and lines (headings, list items), lower case. */
   static List<String> sentences(String prose) {
     List<String> sentences = new ArrayList<>();
-    for (String part : prose.toLowerCase(Locale.ROOT).split("(?<=[.!?;:])\\s+|\\R")) {
+    for (String part : prose.toLowerCase(Locale.ROOT).split("(?<=[.!?])\\s+|\\R")) {
       if (!part.isBlank()) {
         sentences.add(part);
       }
@@ -150,10 +150,19 @@ class ReportSuite {
     return rows.values().stream().filter(r -> r.median() == extreme.median()).map(BenchmarkTable.Row::model).toList();
   }
 
-  /** True if some sentence names {@code model} and matches {@code judgement}. */
-  private static boolean saysTogether(List<String> sentences, String model, Pattern judgement) {
+  /**
+   * True if a sentence, or a sentence with the one after it (a heading and its paragraph, "Fastest:"
+   * and the next line), names {@code model} and matches {@code judgement}.
+   */
+  static boolean saysTogether(List<String> sentences, String model, Pattern judgement) {
     Pattern name = Pattern.compile(stemOf(model));
-    return sentences.stream().anyMatch(s -> name.matcher(s).find() && judgement.matcher(s).find());
+    for (int i = 0; i < sentences.size(); i++) {
+      String window = i + 1 < sentences.size() ? sentences.get(i) + " " + sentences.get(i + 1) : sentences.get(i);
+      if (name.matcher(window).find() && judgement.matcher(window).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String stemOf(String model) {

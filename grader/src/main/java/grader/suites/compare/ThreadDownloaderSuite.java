@@ -74,7 +74,7 @@ class ThreadDownloaderSuite {
   }
 
   @Test
-  @DisplayName("saves every file byte for byte and returns the paths in the order of the URLs")
+  @DisplayName("ThreadDownloader saves every file byte for byte and returns the paths in the order of the URLs")
   void threadsSaveEveryFileByteForByte() throws Exception {
     List<URI> urls = ServedFiles.urls(server, "threads-bytes", 6);
     List<Path> saved = download(3, urls);
@@ -83,7 +83,7 @@ class ThreadDownloaderSuite {
 
   @ParameterizedTest(name = "threads = {0}, 6 URLs")
   @ValueSource(ints = {2, 3})
-  @DisplayName("keeps exactly `threads` downloads in flight")
+  @DisplayName("ThreadDownloader keeps exactly `threads` downloads in flight")
   void threadsKeepExactlyThePoolSizeInFlight(int threads, TestReporter reporter) throws Exception {
     String scenario = "pool-" + threads;
     List<URI> urls = ServedFiles.urls(server, scenario, 6);
@@ -113,7 +113,7 @@ class ThreadDownloaderSuite {
   }
 
   @Test
-  @DisplayName("leaves no thread running after downloadAll returns")
+  @DisplayName("ThreadDownloader leaves no thread running after downloadAll returns")
   void threadsLeaveNoThreadBehind(TestReporter reporter) throws Exception {
     List<URI> urls = ServedFiles.urls(server, "threads-leak", 4);
     Set<Long> before = Arrays.stream(ThreadLeaks.liveThreads()).map(Thread::getId).collect(Collectors.toSet());
@@ -131,7 +131,7 @@ class ThreadDownloaderSuite {
   }
 
   @Test
-  @DisplayName("a URL that answers 404 makes downloadAll throw an IOException naming it")
+  @DisplayName("ThreadDownloader: a URL that answers 404 makes downloadAll throw an IOException naming it")
   void threadsReportA404NamingTheUrl() {
     URI missing = ServedFiles.url(server, "threads-404", ServedFiles.MISSING);
     List<URI> urls = List.of(ServedFiles.url(server, "threads-404", "alpha.bin"), missing);
