@@ -36,6 +36,9 @@ public final class ThreadSampler implements AutoCloseable {
     }
   }
 
+  /** Longest a sampler runs unless closed earlier. */
+  public static final Duration MAX_LIFETIME = Duration.ofMinutes(2);
+
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final StudentCode studentCode;
   private final Set<Long> ignored;
@@ -51,8 +54,6 @@ public final class ThreadSampler implements AutoCloseable {
     this.periodNanos = period.toNanos();
     this.sampler = new Thread(this::sampleUntilStopped, "grader-thread-sampler");
     sampler.setDaemon(true);
-    // Above the student's threads, so a sample is taken on time even when they keep the CPUs busy.
-    sampler.setPriority(Thread.MAX_PRIORITY);
   }
 
   /**
@@ -66,7 +67,9 @@ public final class ThreadSampler implements AutoCloseable {
   }
 
   private void sampleUntilStopped() {
-    while (!stopped) {
+    // A test whose student code hangs never closes its sampler: it must not sample for ever.
+    long end = System.nanoTime() + MAX_LIFETIME.toNanos();
+    while (!stopped && System.nanoTime() < end) {
       sampleOnce();
       LockSupport.parkNanos(periodNanos);
     }
