@@ -53,7 +53,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConcurrentFetcherSuite {
 
   /** How long the gate keeps a lone request waiting for its siblings, or holds requests. */
-  private static final Duration GATE_TIMEOUT = Duration.ofMillis(Submission.scaled(3000));
+  private static final Duration GATE_TIMEOUT = Duration.ofMillis(Submission.scaled(5000));
   /** How long a test waits for the student's future to complete once the server has answered. */
   private static final long COMPLETION_SECONDS = Submission.scaled(15);
   /** The timing test's delays are 3, 2 and 1 of these: 900, 600 and 300 ms. */

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 90, threadMode = ThreadMode.SEPARATE_THREAD)
 class AsyncDownloaderSuite {
 
-  private static final Duration MEET_TIMEOUT = Duration.ofMillis(Submission.scaled(3000));
+  private static final Duration MEET_TIMEOUT = Duration.ofMillis(Submission.scaled(5000));
   private static final int URLS = 6;
 
   private static final ServerGate GATE = new ServerGate();

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 90, threadMode = ThreadMode.SEPARATE_THREAD)
 class ThreadDownloaderSuite {
 
-  private static final Duration MEET_TIMEOUT = Duration.ofMillis(Submission.scaled(3000));
+  private static final Duration MEET_TIMEOUT = Duration.ofMillis(Submission.scaled(5000));
   /** Long enough that a pool larger than asked has more than {@code threads} requests inside at once. */
   private static final Duration STAY = Duration.ofMillis(Submission.scaled(250));
 
