@@ -5,6 +5,7 @@ import grader.report.TerminalReport;
 import grader.scorecard.Scorecard;
 import grader.scorecard.ScorecardJson;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -61,7 +62,10 @@ final class CheckCommand implements Command {
     }
     ScorecardJson.write(scorecard, options.out());
     context.out().print(report.render(scorecard));
-    context.out().println("Scorecard: " + environment.workingDirectory().relativize(options.out()));
+    Path shown = options.out().startsWith(environment.workingDirectory())
+        ? environment.workingDirectory().relativize(options.out())
+        : options.out();
+    context.out().println("Scorecard: " + shown);
     return Main.OK;
   }
 }
