@@ -64,7 +64,9 @@ public final class CgroupScope implements AutoCloseable {
       for (Group group : created) {
         removeQuietly(group.dir());
       }
-      throw new IOException("cannot create the run's cgroup (" + name + "): " + e.getMessage(), e);
+      String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied (cgroups need root here)"
+          : e.toString();
+      throw new IOException("cannot create the run's cgroup " + name + ": " + reason, e);
     }
     return new CgroupScope(created, limits);
   }

@@ -2,7 +2,6 @@ package grader.sandbox;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,8 @@ public record SandboxUser(int uid, int gid, String name, boolean dropFromRoot) {
   /** The uid of this (the grader's) process. */
   public static int currentUid() {
     try {
-      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS);
+      // Follow the link: /proc/self itself belongs to root; the /proc/<pid> it names belongs to us.
+      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     } catch (IOException | UnsupportedOperationException e) {
       return -1;
     }
