@@ -165,8 +165,10 @@ public record BubblewrapCommand(
           "--clear-groups", "--no-new-privs", "--"));
     }
     args.add(tools.bwrap().orElseThrow().toString());
+    // "localhost" as the host name: /etc/hosts resolves it, so InetAddress.getLocalHost() works
+    // inside as it does outside (with any other name it throws UnknownHostException).
     args.addAll(List.of("--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
-        "--cap-drop", "ALL", "--hostname", "sandbox"));
+        "--cap-drop", "ALL", "--hostname", "localhost"));
     // Sorted so that a link's parent exists before the link and binds are shallow before deep.
     new TreeMap<>(system.symlinks()).forEach((link, target) -> args.addAll(List.of("--symlink", target,
         link.toString())));
