@@ -154,6 +154,7 @@ class SandboxIT {
     assertTrue(outcome.stdout().contains("http ok=8"), outcome.all());
     assertTrue(outcome.stdout().contains("child rc=0 version-ok"), outcome.all());
     assertTrue(outcome.stdout().contains("tmp=/tmp/"), outcome.all());
+    assertTrue(outcome.stdout().contains("local host="), "InetAddress.getLocalHost() works: " + outcome.all());
     Path written = work.resolve("written-by-sandbox.txt");
     assertEquals("hello", Files.readString(written));
     assertEquals(SandboxUser.currentUid(), (Integer) Files.getAttribute(written, "unix:uid"),

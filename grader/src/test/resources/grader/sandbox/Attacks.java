@@ -71,6 +71,11 @@ public class Attacks {
     Files.writeString(temp, "x");
     Files.writeString(Path.of("written-by-sandbox.txt"), "hello");
     System.out.println("tmp=" + temp + " user=" + System.getProperty("user.name"));
+    try {
+      System.out.println("local host=" + java.net.InetAddress.getLocalHost());
+    } catch (IOException e) {
+      System.out.println("local host unknown: " + e);
+    }
   }
 
   static void connect(int port) {
