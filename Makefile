@@ -12,9 +12,10 @@ JAVA_OPTS ?= -XX:TieredStopAtLevel=1
 JAR := grader/target/grader.jar
 GRADER := $(JAVA) $(JAVA_OPTS) -jar $(JAR)
 
-# What grader.jar is built from. Deliberately not exercises/src: students edit it all the time, and
-# grading their edits must not rebuild the grader (make check then starts grading at once).
-GRADER_INPUTS := pom.xml grader/pom.xml exercises/pom.xml $(shell find grader/src/main -type f 2>/dev/null)
+# What grader.jar is built from. Deliberately not exercises/: students edit it all the time, and
+# grading their edits must not rebuild the grader (make check then starts grading at once); the
+# suites compile against solutions/, so a student's compile error never breaks the build.
+GRADER_INPUTS := pom.xml grader/pom.xml solutions/pom.xml $(shell find solutions/src -type f 2>/dev/null) $(shell find grader/src/main -type f 2>/dev/null)
 
 DIR ?= exercises
 EX ?=
