@@ -15,6 +15,7 @@ import grader.run.ExerciseRunner;
 import grader.run.RunListener;
 import grader.run.SuiteRun;
 import grader.run.TestOutcome;
+import grader.run.WorkDirectory;
 import grader.scorecard.Diagnostic;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.ExerciseStatus;
@@ -24,11 +25,8 @@ import grader.scorecard.Scorecard;
 import grader.scorecard.SubmissionInfo;
 import grader.scorecard.TestResult;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -58,6 +56,8 @@ public final class Grader {
   public Grader(GraderSetup setup) throws GradingException {
     this.setup = Objects.requireNonNull(setup, "setup must not be null");
     setup.installation().check();
+    new ExerciseRunner(setup.installation(), setup.sandbox(), setup.limits(), setup.runPolicy(), setup.clock())
+        .prepare();
     try {
       this.info = GraderFacts.of(setup.installation(), setup.rubric(), setup.limits(), setup.exerciseLimits(),
           setup.runPolicy());
@@ -101,7 +101,7 @@ public final class Grader {
       throw new GradingException("the rubric does not match the suites: " + e.getMessage(), e);
     } finally {
       if (!setup.keepWorkDir()) {
-        deleteQuietly(runDir);
+        WorkDirectory.delete(runDir);
       }
     }
   }
@@ -234,31 +234,5 @@ public final class Grader {
         .map(t -> RubricScorer.score(t, t.id(), grader.scorecard.TestStatus.NOT_RUN, testMessage, 0, Map.of(), ""))
         .toList();
     return RubricScorer.total(exercise, status, message, diagnostics == null ? List.of() : diagnostics, tests);
-  }
-
-  /** Best effort: never follows links (student code may have planted some), never fails the grading. */
-  static void deleteQuietly(Path dir) {
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-          Files.deleteIfExists(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      // Leftovers in a temp dir are harmless; the scorecard matters more.
-    }
   }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,6 +65,13 @@ final class ChildCommand {
     command.addAll(memoryOptions());
     command.add("-Xss1m");
     command.addAll(policy.jvmOptions());
+    Optional<Path> archive = policy.classDataArchive() ? new CdsArchive(installation, memoryOptions()).existing()
+        : Optional.empty();
+    archive.ifPresent(a -> {
+      command.add("-XX:SharedArchiveFile=" + a);
+      // A stale or unmappable archive only costs speed; its warnings would land in the student's output.
+      command.add("-Xlog:cds=off,cds+dynamic=off");
+    });
     command.add("-Djava.io.tmpdir=" + layout.tmp());
     command.add("-Duser.home=" + layout.home());
     command.add("-D" + Submission.CLASSES + "=" + run.classesDirectory());
@@ -99,6 +107,7 @@ final class ChildCommand {
     readOnly.addAll(installation.extraSuitePath());
     readOnly.add(run.classesDirectory());
     readOnly.add(run.submissionRoot());
+    archive.ifPresent(readOnly::add);
     OutputFiles output = layout.output(jvm);
     return new SandboxRequest(command, layout.sandboxRoot(), environment, readOnly, List.of(layout.sandboxRoot()),
         output.stdout(), output.stderr(), limits);
@@ -112,7 +121,7 @@ final class ChildCommand {
     return String.join(File.pathSeparator, entries);
   }
 
-  private List<String> memoryOptions() {
+  List<String> memoryOptions() {
     return List.of(
         "-Xmx" + limits.heapMegabytes() + "m",
         "-XX:MaxMetaspaceSize=" + limits.metaspaceMegabytes() + "m",

@@ -58,6 +58,7 @@ public final class ExerciseRunner {
   private static final int OUTPUT_FOR_CRASHED_TEST = 4 * 1024;
   private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
+  private final GraderInstallation installation;
   private final Sandbox sandbox;
   private final ResourceLimits limits;
   private final RunPolicy policy;
@@ -68,13 +69,25 @@ public final class ExerciseRunner {
 
   public ExerciseRunner(
       GraderInstallation installation, Sandbox sandbox, ResourceLimits limits, RunPolicy policy, Clock clock) {
+    this.installation = Objects.requireNonNull(installation, "installation must not be null");
     this.sandbox = Objects.requireNonNull(sandbox, "sandbox must not be null");
     this.limits = Objects.requireNonNull(limits, "limits must not be null");
     this.policy = Objects.requireNonNull(policy, "policy must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.random = new SecureRandom();
-    this.commands = new ChildCommand(Objects.requireNonNull(installation, "installation must not be null"), limits, policy);
+    this.commands = new ChildCommand(installation, limits, policy);
     this.crashes = new CrashReport(limits, policy);
+  }
+
+  /**
+   * Prepares what makes every later harness JVM start faster: dumps the class-data archive of the
+   * grader's classes if the policy wants one and it does not exist yet (a few seconds, once per
+   * installation and Java). Best effort; safe to call from several graders at once.
+   */
+  public void prepare() {
+    if (policy.classDataArchive()) {
+      new CdsArchive(installation, commands.memoryOptions()).ensure();
+    }
   }
 
   /**

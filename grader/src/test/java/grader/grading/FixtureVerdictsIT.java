@@ -9,9 +9,17 @@ import grader.scorecard.ExerciseStatus;
 import grader.scorecard.Scorecard;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -24,26 +32,60 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>A bad fixture {@code bad/<exercise>-<slug>/} holds the student files that differ from {@code
  * solutions/} plus {@code expected-failures.txt} (one test id per line, {@code #} comments); only its
  * exercise is graded. A good fixture {@code good/<name>/} is a full submission.
+ *
+ * <p>Fixtures are graded {@code -Dgrader.it.jobs} at a time (default 2): besides halving the time,
+ * two gradings at once keep both cores busy, and verdicts must not depend on that.
  */
 class FixtureVerdictsIT {
   @TempDir static Path work;
   private static Grader grader;
+  private static ExecutorService jobs;
 
   @BeforeAll
   static void buildGrader() throws Exception {
     grader = FixtureSubmissions.grader(work);
+    jobs = Executors.newFixedThreadPool(Integer.getInteger("grader.it.jobs", 2));
+  }
+
+  @AfterAll
+  static void stopJobs() {
+    jobs.shutdownNow();
   }
 
   @TestFactory
   Stream<DynamicTest> badFixturesFailExactlyTheirExpectedTests() throws Exception {
-    return FixtureSubmissions.folders("bad").stream()
-        .map(fixture -> DynamicTest.dynamicTest(fixture.getFileName().toString(), () -> checkBad(fixture)));
+    return gradeAll("bad", FixtureVerdictsIT::checkBad);
   }
 
   @TestFactory
   Stream<DynamicTest> goodFixturesGetFullMarks() throws Exception {
-    return FixtureSubmissions.folders("good").stream()
-        .map(fixture -> DynamicTest.dynamicTest(fixture.getFileName().toString(), () -> checkGood(fixture)));
+    return gradeAll("good", FixtureVerdictsIT::checkGood);
+  }
+
+  /** A check of one fixture, run on the job pool. */
+  @FunctionalInterface
+  private interface Check {
+    void run(Path fixture) throws Exception;
+  }
+
+  /** Starts every fixture's check at once (the pool bounds how many run); each test waits for its own. */
+  private static Stream<DynamicTest> gradeAll(String kind, Check check) throws Exception {
+    List<Path> fixtures = FixtureSubmissions.folders(kind);
+    List<Future<?>> results = new ArrayList<>();
+    for (Path fixture : fixtures) {
+      results.add(jobs.submit(() -> {
+        check.run(fixture);
+        return null;
+      }));
+    }
+    return IntStream.range(0, fixtures.size()).mapToObj(i -> DynamicTest.dynamicTest(
+        fixtures.get(i).getFileName().toString(), () -> {
+          try {
+            results.get(i).get();
+          } catch (ExecutionException e) {
+            throw e.getCause();
+          }
+        }));
   }
 
   private static void checkBad(Path fixture) throws Exception {

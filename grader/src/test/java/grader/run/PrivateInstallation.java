@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 public final class PrivateInstallation {
   private PrivateInstallation() {}
 
-  /** Copies the installation named by the {@code grader.home} system property into {@code into}. */
+  /**
+   * Copies the installation named by the {@code grader.home} system property into {@code into}; the
+   * suites run on this JVM's Java unless {@code grader.it.java} names another.
+   */
   public static GraderInstallation copy(Path into) throws IOException {
     Path home = Path.of(System.getProperty("grader.home", "target"));
     Files.createDirectories(into.resolve(GraderInstallation.LIB));
@@ -28,7 +31,10 @@ public final class PrivateInstallation {
             StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    return GraderInstallation.at(into);
+    GraderInstallation installation = GraderInstallation.at(into);
+    // -Dgrader.it.java=<java home> runs the suites on another Java (e.g. Temurin 25).
+    String java = System.getProperty("grader.it.java", "");
+    return java.isBlank() ? installation : installation.withJavaHome(Path.of(java));
   }
 
   /**

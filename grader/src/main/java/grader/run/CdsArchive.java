@@ -1,0 +1,161 @@
+package grader.run;
+
+import grader.protocol.RunNonce;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A class-data-sharing archive of the classes every harness JVM loads (JUnit, Jackson, Awaitility,
+ * the harness), so each harness JVM maps them instead of loading them one by one: about a third less
+ * CPU per JVM start (measured: 0.95 s to 0.62 s of CPU for a harness JVM running a trivial suite).
+ * Optional: without it, JVMs start as usual.
+ *
+ * <p>The archive is dumped by a harness JVM that runs {@code grader.child.warmup} from the grader's
+ * jars only (no student code, no directories on the class path, as CDS requires), outside any
+ * sandbox, and lives next to grader.jar under {@code cds/}. Its name carries a fingerprint of the
+ * Java installation and of every jar, so a rebuilt grader or another JDK never uses a stale archive.
+ */
+public final class CdsArchive {
+  static final String WARMUP_SUITE = "grader.child.warmup";
+  private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(120);
+
+  private final GraderInstallation installation;
+  private final List<String> memoryOptions;
+
+  /** @param memoryOptions the harness's heap and metaspace options (an archive is only valid with the same) */
+  CdsArchive(GraderInstallation installation, List<String> memoryOptions) {
+    this.installation = installation;
+    this.memoryOptions = List.copyOf(memoryOptions);
+  }
+
+  /** Where the archive of this installation and Java lives (whether or not it exists). */
+  Path location() {
+    return installation.graderJar().resolveSibling("cds").resolve("harness-" + fingerprint() + ".jsa");
+  }
+
+  /** The archive, if it has been dumped. */
+  Optional<Path> existing() {
+    Path archive = location();
+    return Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
+  }
+
+  /**
+   * Dumps the archive unless it exists, it failed before, or its folder cannot be written. Never
+   * throws: the archive only makes JVMs start faster.
+   *
+   * @return the archive, if there is one now
+   */
+  Optional<Path> ensure() {
+    Path archive = location();
+    Path failed = archive.resolveSibling(archive.getFileName() + ".failed");
+    if (Files.isRegularFile(archive)) {
+      return Optional.of(archive);
+    }
+    try {
+      Files.createDirectories(archive.getParent());
+      if (Files.exists(failed) || !Files.isWritable(archive.getParent())) {
+        return Optional.empty();
+      }
+      if (dump(archive)) {
+        return Optional.of(archive);
+      }
+      Files.writeString(failed, "dumping the class-data archive failed; delete this file to try again\n");
+    } catch (IOException e) {
+      // A read-only installation: run without the archive.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return Optional.empty();
+  }
+
+  private boolean dump(Path archive) throws IOException, InterruptedException {
+    Path work = Files.createTempDirectory(archive.getParent(), "dump-");
+    try {
+      Path results = Files.createFile(work.resolve("results.jsonl"));
+      Path partial = work.resolve("harness.jsa");
+      List<String> command = new ArrayList<>();
+      command.add(installation.javaLauncher().toString());
+      command.add("-XX:ArchiveClassesAtExit=" + partial);
+      command.addAll(memoryOptions);
+      command.add("-Dgrader.submission.classes=" + work);
+      command.add("-Djava.io.tmpdir=" + work);
+      command.add("-cp");
+      command.add(installation.classPath().stream().filter(p -> p.toString().endsWith(".jar"))
+          .map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+      command.add(ChildCommand.HARNESS_MAIN);
+      command.add(WARMUP_SUITE);
+      command.add(results.toString());
+      command.add("--suite-path");
+      command.add(installation.graderJar().toString());
+      ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+          .redirectOutput(work.resolve("stdout.txt").toFile()).redirectError(work.resolve("stderr.txt").toFile());
+      builder.environment().clear();
+      builder.environment().put("PATH", "/usr/bin:/bin");
+      builder.environment().put("LANG", "C.UTF-8");
+      Process process = builder.start();
+      try (OutputStream stdin = process.getOutputStream()) {
+        stdin.write((RunNonce.generate(new SecureRandom()).value() + "\n").getBytes(StandardCharsets.US_ASCII));
+      } catch (IOException e) {
+        // It died at once; the exit status says so.
+      }
+      if (!process.waitFor(DUMP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor();
+        return false;
+      }
+      if (process.exitValue() != 0 || !Files.isRegularFile(partial)) {
+        return false;
+      }
+      Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return true;
+    } finally {
+      WorkDirectory.delete(work);
+    }
+  }
+
+  /** The Java installation and every jar (name, size, time), hashed: any change makes a new archive. */
+  String fingerprint() {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java SE runtime", e);
+    }
+    StringBuilder text = new StringBuilder(installation.javaHome().toString()).append('\n');
+    text.append(String.join(" ", memoryOptions)).append('\n');
+    readRelease(text);
+    for (Path jar : installation.classPath()) {
+      try {
+        text.append(jar).append(' ').append(Files.size(jar)).append(' ')
+            .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
+      } catch (IOException e) {
+        text.append(jar).append(" ?\n");
+      }
+    }
+    byte[] hash = digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(hash, 0, 8);
+  }
+
+  private void readRelease(StringBuilder text) {
+    try {
+      text.append(Files.readString(installation.javaHome().resolve("release")));
+    } catch (IOException e) {
+      text.append("no release file\n");
+    }
+  }
+}
