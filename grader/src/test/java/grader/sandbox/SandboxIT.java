@@ -48,6 +48,7 @@ class SandboxIT {
   private static Path root;
   private static Path classes;
   private static BubblewrapSandbox bubblewrap;
+  private static String bubblewrapProblem;
   private Path work;
   private Path outputs;
 
@@ -62,14 +63,11 @@ class SandboxIT {
   @BeforeAll
   static void compileAttacks() throws IOException {
     SandboxProbe probe = Sandboxes.probe();
-    if (probe.sandbox().isEmpty()) {
-      String message = "bubblewrap unusable here: " + probe.problem() + " (fix: " + probe.fix() + ")";
-      if (Boolean.getBoolean("grader.sandbox.required")) {
-        fail(message + "; grader.sandbox.required=true");
-      }
-      Assumptions.abort(message);
+    bubblewrap = probe.sandbox().orElse(null);
+    bubblewrapProblem = "bubblewrap unusable here: " + probe.problem() + " (fix: " + probe.fix() + ")";
+    if (bubblewrap == null && Boolean.getBoolean("grader.sandbox.required")) {
+      fail(bubblewrapProblem + "; grader.sandbox.required=true");
     }
-    bubblewrap = probe.sandbox().get();
     root = Files.createTempDirectory("sandbox-it-", PosixFilePermissions.asFileAttribute(
         PosixFilePermissions.fromString("rwx--x--x")));
     classes = Files.createDirectory(root.resolve("classes"));
@@ -143,13 +141,19 @@ class SandboxIT {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
+  /** The bubblewrap tests skip, with the probe's reason, only where bubblewrap cannot run at all. */
+  private static BubblewrapSandbox bubblewrap() {
+    Assumptions.assumeTrue(bubblewrap != null, () -> bubblewrapProblem);
+    return bubblewrap;
+  }
+
   private static void assumeCgroups(boolean available, String what) {
     Assumptions.assumeTrue(available, "no cgroup " + what + " control here: " + bubblewrap.cgroups().description());
   }
 
   @Test
   void theNormalWorkloadStillWorks() throws Exception {
-    Outcome outcome = run(bubblewrap, ResourceLimits.defaults(), Duration.ofSeconds(60), "scenario");
+    Outcome outcome = run(bubblewrap(), ResourceLimits.defaults(), Duration.ofSeconds(60), "scenario");
     assertEquals(OptionalInt.of(0), outcome.exit(), outcome.all());
     assertTrue(outcome.stdout().contains("http ok=8"), outcome.all());
     assertTrue(outcome.stdout().contains("child rc=0 version-ok"), outcome.all());
@@ -159,8 +163,8 @@ class SandboxIT {
     assertEquals("hello", Files.readString(written));
     assertEquals(SandboxUser.currentUid(), (Integer) Files.getAttribute(written, "unix:uid"),
         "files the run wrote belong to the grader again after close");
-    if (bubblewrap.user().dropFromRoot()) {
-      assertTrue(outcome.stdout().contains("user=" + bubblewrap.user().name()), outcome.all());
+    if (bubblewrap().user().dropFromRoot()) {
+      assertTrue(outcome.stdout().contains("user=" + bubblewrap().user().name()), outcome.all());
     }
   }
 
@@ -187,7 +191,7 @@ class SandboxIT {
       });
       acceptor.setDaemon(true);
       acceptor.start();
-      Outcome outcome = run(bubblewrap, SMALL, Duration.ofSeconds(30), "connect",
+      Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(30), "connect",
           Integer.toString(server.getLocalPort()));
       assertFalse(outcome.stdout().contains("CONNECTED"), outcome.all());
       assertTrue(outcome.stdout().contains("refused 127.0.0.1"), outcome.all());
@@ -206,7 +210,7 @@ class SandboxIT {
         Files.writeString(file, secret);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
       }
-      Outcome outcome = run(bubblewrap, SMALL, Duration.ofSeconds(60), "read", inHome.toString(), inTmp.toString(),
+      Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(60), "read", inHome.toString(), inTmp.toString(),
           nextToWork.toString(), "../secret-next-to-work.txt");
       assertFalse(outcome.all().contains(secret), outcome.all());
       assertFalse(outcome.stdout().contains("READ "), outcome.all());
@@ -221,7 +225,7 @@ class SandboxIT {
 
   @Test
   void nothingOutsideTheWorkDirCanBeWritten() throws Exception {
-    Outcome outcome = run(bubblewrap, SMALL, Duration.ofSeconds(30), "escape");
+    Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(30), "escape");
     assertFalse(outcome.stdout().contains("WROTE /"), outcome.all());
     // "../escaped.txt" may succeed when the work dir lies under /tmp: it lands in the private
     // tmpfs that holds the mount point, never next to the real work dir.
@@ -230,8 +234,8 @@ class SandboxIT {
 
   @Test
   void aThreadBombHitsTheTaskLimit() throws Exception {
-    assumeCgroups(bubblewrap.cgroups().limitsTasks(), "pids");
-    Outcome outcome = run(bubblewrap, SMALL, Duration.ofSeconds(60), "threads");
+    assumeCgroups(bubblewrap().cgroups().limitsTasks(), "pids");
+    Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(60), "threads");
     assertTrue(outcome.exit().isPresent(), "the bomb ends by itself: " + outcome.all());
     assertTrue(outcome.stdout().contains("threads stopped at"), outcome.all());
     assertTrue(outcome.limitsHit().stream().anyMatch(s -> s.contains("threads and processes")), outcome.toString());
@@ -239,23 +243,23 @@ class SandboxIT {
 
   @Test
   void aProcessSprayHitsTheTaskLimitAndDiesWithTheRun() throws Exception {
-    assumeCgroups(bubblewrap.cgroups().limitsTasks(), "pids");
-    Outcome outcome = run(bubblewrap, SMALL, Duration.ofSeconds(20), "spray", "300");
+    assumeCgroups(bubblewrap().cgroups().limitsTasks(), "pids");
+    Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(20), "spray", "300");
     assertTrue(outcome.stdout().contains("spray stopped at"), outcome.all());
     assertTrue(outcome.limitsHit().stream().anyMatch(s -> s.contains("threads and processes")), outcome.toString());
   }
 
   @Test
   void aNativeMemoryBombIsKilledAtTheMemoryLimit() throws Exception {
-    assumeCgroups(bubblewrap.cgroups().limitsMemory(), "memory");
-    Outcome outcome = run(bubblewrap, SMALL, Duration.ofSeconds(60), "native");
+    assumeCgroups(bubblewrap().cgroups().limitsMemory(), "memory");
+    Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(60), "native");
     assertTrue(outcome.exit().isPresent(), "killed by the kernel, not by the timeout: " + outcome);
     assertTrue(outcome.limitsHit().stream().anyMatch(s -> s.contains("memory limit of 768 MB")), outcome.toString());
   }
 
   @Test
   void anOutputFloodStopsAtTheFileSizeLimit() throws Exception {
-    Outcome outcome = run(bubblewrap, SMALL, Duration.ofSeconds(60), "flood");
+    Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(60), "flood");
     assertTrue(outcome.exit().isPresent(), outcome.toString());
     assertTrue(outcome.stdoutBytes() <= 16L << 20, "stdout bytes " + outcome.stdoutBytes());
   }
@@ -269,28 +273,28 @@ class SandboxIT {
 
   @Test
   void fillingTheWorkDirStopsTheRun() throws Exception {
-    Outcome outcome = run(bubblewrap, SMALL, Duration.ofSeconds(60), "fill", ".");
+    Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(60), "fill", ".");
     assertTrue(outcome.exit().isPresent(), outcome.toString());
     assertTrue(outcome.limitsHit().stream().anyMatch(s -> s.contains("work directory")), outcome.toString());
   }
 
   @Test
   void creatingMillionsOfFilesStopsTheRun() throws Exception {
-    Outcome outcome = run(bubblewrap, SMALL, Duration.ofSeconds(60), "many-files", ".");
+    Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(60), "many-files", ".");
     assertTrue(outcome.exit().isPresent(), outcome.toString());
     assertTrue(outcome.limitsHit().stream().anyMatch(s -> s.contains("work directory")), outcome.toString());
   }
 
   @Test
   void fillingTmpEndsAtItsSize() throws Exception {
-    Outcome outcome = run(bubblewrap, SMALL, Duration.ofSeconds(60), "fill", "/tmp");
+    Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(60), "fill", "/tmp");
     assertTrue(outcome.stdout().contains("No space left on device"), outcome.all());
     assertEquals(OptionalInt.of(0), outcome.exit(), outcome.all());
   }
 
   @Test
   void aHookThatNeverEndsIsKilled() throws Exception {
-    Outcome outcome = run(bubblewrap, SMALL, Duration.ofSeconds(3), "hook");
+    Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(3), "hook");
     assertTrue(outcome.exit().isEmpty(), "the JVM hangs in its hook until killed: " + outcome);
     assertTrue(outcome.elapsed().compareTo(Duration.ofSeconds(20)) < 0, outcome.toString());
   }
@@ -303,7 +307,7 @@ class SandboxIT {
 
   @Test
   void anOrphanedGrandchildDiesWithTheRun() throws Exception {
-    Outcome outcome = run(bubblewrap, SMALL, Duration.ofSeconds(30), "orphan");
+    Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(30), "orphan");
     assertEquals(OptionalInt.of(0), outcome.exit(), outcome.all());
     assertTrue(outcome.stdout().contains("orphan pid="), outcome.all());
   }
@@ -311,7 +315,7 @@ class SandboxIT {
   @Test
   void theWallClockBackstopStopsARunTheEngineForgot() throws Exception {
     ResourceLimits shortClock = SMALL.withWallClock(Duration.ofSeconds(1));
-    Outcome outcome = run(bubblewrap, shortClock, Duration.ofSeconds(30), "sleep", "600000");
+    Outcome outcome = run(bubblewrap(), shortClock, Duration.ofSeconds(30), "sleep", "600000");
     assertTrue(outcome.exit().isPresent(), outcome.toString());
     assertTrue(outcome.limitsHit().stream().anyMatch(s -> s.contains("wall clock")), outcome.toString());
   }
@@ -319,7 +323,7 @@ class SandboxIT {
   @Test
   void filesTheRunLockedAreDeletableAndLinksAreNotFollowed() throws Exception {
     Object passwdOwner = Files.getAttribute(Path.of("/etc/passwd"), "unix:uid");
-    Outcome outcome = run(bubblewrap, SMALL, Duration.ofSeconds(30), "lock-out");
+    Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(30), "lock-out");
     assertTrue(outcome.stdout().contains("locked"), outcome.all());
     assertTrue(Files.isSymbolicLink(work.resolve("link-to-passwd")));
     assertEquals(passwdOwner, Files.getAttribute(Path.of("/etc/passwd"), "unix:uid"));
