@@ -48,10 +48,10 @@ grade: $(JAR) ## grade one submission: SUBMISSION=folder-or-zip OUT=scorecard.js
 	  echo "usage: make grade SUBMISSION=<folder or .zip> OUT=<scorecard.json> [EX=threads]" >&2; exit 2; fi
 	$(GRADER) grade "$(SUBMISSION)" --out "$(OUT)" $(if $(EX),--exercise $(EX))
 
-batch: $(JAR) ## grade a folder of submissions: SUBMISSIONS=dir OUT=dir [JOBS=n]
+batch: $(JAR) ## grade a folder of submissions: SUBMISSIONS=dir OUT=dir [JOBS=n] [EX=threads]
 	@if [ -z "$(SUBMISSIONS)" ] || [ -z "$(OUT)" ]; then \
-	  echo "usage: make batch SUBMISSIONS=<folder of folders or zips> OUT=<dir> [JOBS=n]" >&2; exit 2; fi
-	$(GRADER) batch "$(SUBMISSIONS)" --out "$(OUT)" $(if $(JOBS),--jobs $(JOBS))
+	  echo "usage: make batch SUBMISSIONS=<folder of folders or zips> OUT=<dir> [JOBS=n] [EX=threads]" >&2; exit 2; fi
+	$(GRADER) batch "$(SUBMISSIONS)" --out "$(OUT)" $(if $(JOBS),--jobs $(JOBS)) $(if $(EX),--exercise $(EX))
 
 test: ## run the project's own tests (unit and integration): mvn verify
 	mvn -B verify
