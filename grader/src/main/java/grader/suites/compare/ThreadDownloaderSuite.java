@@ -118,7 +118,8 @@ class ThreadDownloaderSuite {
     List<URI> urls = ServedFiles.urls(server, "threads-leak", 4);
     Set<Long> before = Arrays.stream(ThreadLeaks.liveThreads()).map(Thread::getId).collect(Collectors.toSet());
     download(3, urls);
-    Map<Thread, StackTraceElement[]> left = ThreadLeaks.awaitNoneLeftSince(before, Duration.ofMillis(Submission.scaled(2000)));
+    Map<Thread, StackTraceElement[]> left =
+        ThreadLeaks.awaitNoneLeftSince(before, Duration.ofMillis(Submission.scaled(2000)));
     reporter.publishEntry("threads_left", Integer.toString(left.size()));
     if (!left.isEmpty()) {
       fail(Feedback.of(
