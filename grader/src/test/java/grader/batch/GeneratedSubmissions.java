@@ -211,7 +211,16 @@ final class GeneratedSubmissions {
         List.of("git", "add", "."),
         List.of("git", "-c", "user.name=Grace", "-c", "user.email=grace@example.invalid", "commit", "-q", "-m", "my solution")));
     for (List<String> command : commands) {
-      Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+      Process p;
+      try {
+        p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+      } catch (IOException noGit) {
+        // No git on this machine: a .git folder with some content is what the batch must cope with.
+        Files.createDirectories(dir.resolve(".git/objects/ab"));
+        Files.writeString(dir.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(dir.resolve(".git/objects/ab/cdef0123"), "blob");
+        return;
+      }
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
         throw new UncheckedIOException(new IOException(String.join(" ", command) + " failed: " + output));
