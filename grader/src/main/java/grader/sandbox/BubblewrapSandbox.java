@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,8 @@ public final class BubblewrapSandbox implements Sandbox {
   private final SandboxUser user;
   private final CgroupLayout cgroups;
   private final Map<Path, SystemMounts> mountsByJdk = new ConcurrentHashMap<>();
+  private final Set<ContainedProcess> live = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean exitHookInstalled = new AtomicBoolean();
 
   /**
    * One thread that is never replaced starts every sandbox: {@code --die-with-parent} is the parent
@@ -102,13 +105,28 @@ public final class BubblewrapSandbox implements Sandbox {
       BubblewrapCommand command = new BubblewrapCommand(tools, user,
           scope.map(CgroupScope::procsFiles).orElse(List.of()), mounts, Optional.of(launcher), Optional.of(passwd),
           jdkHome, request);
+      installExitHook();
       Process process = startOnStarterThread(command.toList(), request);
-      return new ContainedProcess(process, scope, request, runDirectory,
-          user.dropFromRoot() ? Optional.of(user) : Optional.empty());
+      ContainedProcess contained = new ContainedProcess(process, scope, request, runDirectory,
+          user.dropFromRoot() ? Optional.of(user) : Optional.empty(), live::remove);
+      live.add(contained);
+      return contained;
     } catch (IOException | RuntimeException e) {
       scope.ifPresent(CgroupScope::close);
       ContainedProcess.deleteTree(runDirectory);
       throw e;
+    }
+  }
+
+  /**
+   * Closes the runs still open when the grader exits normally (Ctrl-C included), so their cgroups
+   * and temp dirs go too; the processes themselves die with the grader anyway (--die-with-parent).
+   * A grader killed with SIGKILL leaves them to {@link StaleRuns}.
+   */
+  private void installExitHook() {
+    if (exitHookInstalled.compareAndSet(false, true)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(live).forEach(ContainedProcess::close),
+          "sandbox-cleanup"));
     }
   }
 

@@ -34,16 +34,18 @@ final class ContainedProcess implements SandboxedProcess {
   private final Optional<SandboxUser> returnFrom;
   private final List<String> limitsHit = new ArrayList<>();
   private final Thread watchdog;
+  private final java.util.function.Consumer<ContainedProcess> onClose;
   private final long startNanos = System.nanoTime();
   private boolean closed;
 
   ContainedProcess(Process process, Optional<CgroupScope> cgroup, SandboxRequest request, Path runDirectory,
-      Optional<SandboxUser> returnFrom) {
+      Optional<SandboxUser> returnFrom, java.util.function.Consumer<ContainedProcess> onClose) {
     this.process = process;
     this.cgroup = cgroup;
     this.request = request;
     this.runDirectory = runDirectory;
     this.returnFrom = returnFrom;
+    this.onClose = onClose;
     this.watchdog = new Thread(this::watch, "sandbox-watchdog-" + process.pid());
     watchdog.setDaemon(true);
     watchdog.start();
@@ -150,6 +152,7 @@ final class ContainedProcess implements SandboxedProcess {
       WorkTree.takeBack(request.writablePaths(), -1, -1, false);
     }
     deleteTree(runDirectory);
+    onClose.accept(this);
   }
 
   /**

@@ -56,6 +56,10 @@ public record SandboxProbe(Optional<BubblewrapSandbox> sandbox, String problem, 
       notes.add("prlimit (util-linux) is missing: no file-size, open-file or core-dump limits");
     }
     CgroupLayout cgroups = CgroupLayout.detect();
+    List<Path> swept = StaleRuns.sweep(cgroups);
+    if (!swept.isEmpty()) {
+      notes.add("removed " + swept.size() + " leftovers of graders that died without cleaning up");
+    }
     if (!cgroups.available()) {
       notes.add("no cgroups (" + cgroups.description() + "): memory and task limits rest on JVM flags only");
     } else if (!cgroups.limitsTasks() || !cgroups.limitsMemory()) {
@@ -81,7 +85,7 @@ public record SandboxProbe(Optional<BubblewrapSandbox> sandbox, String problem, 
 
   /** Runs {@code java -version} in the sandbox; the combined output when it fails. */
   private static Optional<String> tryJavaVersion(BubblewrapSandbox sandbox, Path javaHome) throws IOException {
-    Path dir = Files.createTempDirectory("grader-sandbox-probe-",
+    Path dir = Files.createTempDirectory(BubblewrapSandbox.RUN_DIRECTORY_PREFIX + ProcessHandle.current().pid() + "-probe-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
     try {
       Path work = Files.createDirectory(dir.resolve("work"));
