@@ -65,19 +65,19 @@ public final class BatchRunner {
    * @throws BatchInputException if the options do not fit the folders (nothing was graded)
    * @throws IOException if the output cannot be written
    */
-  public BatchResult run(BatchOptions options) throws BatchInputException, IOException, InterruptedException {
-    Path submissions = options.submissions().toAbsolutePath().normalize();
-    Path outDir = options.out().toAbsolutePath().normalize();
+  public BatchResult run(BatchOptions requested) throws BatchInputException, IOException, InterruptedException {
+    Path submissions = requested.submissions().toAbsolutePath().normalize();
+    Path outDir = requested.out().toAbsolutePath().normalize();
     if (!Files.isDirectory(submissions)) {
-      throw new BatchInputException("submissions folder " + options.submissions() + " does not exist or is not a folder");
+      throw new BatchInputException("submissions folder " + requested.submissions() + " does not exist or is not a folder");
     }
     if (outDir.startsWith(submissions) || realOrNearest(outDir).startsWith(submissions.toRealPath())) {
-      throw new BatchInputException("--out " + options.out() + " is inside the submissions folder " + options.submissions()
+      throw new BatchInputException("--out " + requested.out() + " is inside the submissions folder " + requested.submissions()
           + ": it would be taken for a student; choose a folder outside it");
     }
     SerialListener events = new SerialListener(listener);
     List<StudentSubmission> all = new SubmissionScanner(new StudentIdPolicy()).scan(submissions, events::noted);
-    checkOnly(options.only(), all);
+    BatchOptions options = requested.withOnly(resolveOnly(requested.only(), all));
     List<StudentSubmission> mine = options.shard().select(all);
     BatchOutput output = new BatchOutput(outDir);
     Files.createDirectories(outDir);
@@ -211,9 +211,25 @@ public final class BatchRunner {
         && existing.entry().graderFingerprint().equals(graderFingerprint);
   }
 
-  private static void checkOnly(Set<String> only, List<StudentSubmission> all) throws BatchInputException {
-    Set<String> unknown = new TreeSet<>(only);
-    all.forEach(s -> unknown.remove(s.id()));
+  /**
+   * The ids that {@code --only} names: an exact id, or a name that derives to one (so {@code "Alice
+   * Smith"} finds {@code alice-smith}).
+   */
+  private static Set<String> resolveOnly(Set<String> only, List<StudentSubmission> all) throws BatchInputException {
+    Set<String> ids = new TreeSet<>();
+    all.forEach(s -> ids.add(s.id()));
+    Set<String> resolved = new TreeSet<>();
+    Set<String> unknown = new TreeSet<>();
+    StudentIdPolicy policy = new StudentIdPolicy();
+    for (String wanted : only) {
+      if (ids.contains(wanted)) {
+        resolved.add(wanted);
+      } else if (ids.contains(policy.derive(wanted))) {
+        resolved.add(policy.derive(wanted));
+      } else {
+        unknown.add(wanted);
+      }
+    }
     if (!unknown.isEmpty()) {
       List<String> known = all.stream().map(StudentSubmission::id).toList();
       StringBuilder message = new StringBuilder("--only names students that are not in the submissions folder: ")
@@ -221,6 +237,7 @@ public final class BatchRunner {
       message.append(known.size() > 20 ? " (first 20): " + String.join(", ", known.subList(0, 20)) : ": " + String.join(", ", known));
       throw new BatchInputException(message.toString());
     }
+    return resolved;
   }
 
   /** The real path of {@code path}, or of its nearest existing ancestor joined with the rest. */

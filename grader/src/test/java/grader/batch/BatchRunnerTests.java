@@ -140,7 +140,7 @@ class BatchRunnerTests {
     assertEquals(14, forced.total());
 
     FakeGrader only = new FakeGrader();
-    BatchResult result = run(only, BatchOptions.of(submissions, out, 2).withOnly(Set.of("student-1", "student-7")));
+    BatchResult result = run(only, BatchOptions.of(submissions, out, 2).withOnly(Set.of("student-1", "Student 7")));
     assertEquals(Map.of("student-1", 1, "student-7", 1), Map.of("student-1", only.count("student-1"), "student-7", only.count("student-7")));
     assertEquals(2, only.total());
     assertEquals(16, result.summary().students().size(), "the summary still covers everyone");
