@@ -287,6 +287,7 @@ class SleepyThreadsSuite {
     for (long seed : new long[] {8_001, 8_002}) {
       SleepyRun run = SleepyRun.observe(count, 100, max, new CountingRandom(seed));
       requireReturned(run);
+      requireSomeLines(run);
       reporter.publishEntry("lines_at_return", Integer.toString(run.linesAtReturn));
       if (run.linesAtReturn < count) {
         fail(Feedback.of(
