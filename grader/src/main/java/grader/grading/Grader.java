@@ -13,6 +13,7 @@ import grader.rubric.TestPoints;
 import grader.run.ExerciseOutcome;
 import grader.run.ExerciseRunner;
 import grader.run.RunListener;
+import grader.run.SuiteCatalog;
 import grader.run.SuiteRun;
 import grader.run.TestOutcome;
 import grader.run.WorkDirectory;
@@ -52,6 +53,7 @@ public final class Grader {
 
   private final GraderSetup setup;
   private final GraderInfo info;
+  private final SuiteCatalog catalog = new SuiteCatalog();
 
   public Grader(GraderSetup setup) throws GradingException {
     this.setup = Objects.requireNonNull(setup, "setup must not be null");
@@ -186,7 +188,7 @@ public final class Grader {
         public void testFinished(String exerciseId, TestOutcome outcome) {
           TestPoints test = points.get(outcome.id());
           if (test != null) {
-            listener.testFinished(request.submissionId(), exerciseId, score(test, outcome));
+            listener.testFinished(request.submissionId(), exerciseId, score(exercise, test, outcome));
           }
         }
       };
@@ -206,7 +208,7 @@ public final class Grader {
       }
       List<TestResult> tests = new ArrayList<>();
       for (TestOutcome test : outcome.tests()) {
-        tests.add(score(points.get(test.id()), test));
+        tests.add(score(exercise, points.get(test.id()), test));
       }
       List<Diagnostic> diagnostics = build.diagnostics() == null ? List.of() : build.diagnostics();
       return RubricScorer.total(exercise, outcome.status(), outcome.message(), diagnostics, tests);
@@ -222,16 +224,22 @@ public final class Grader {
     }
   }
 
-  private static TestResult score(TestPoints test, TestOutcome outcome) {
-    return RubricScorer.score(test, outcome.name(), outcome.status(), outcome.message(), outcome.durationMs(),
+  private TestResult score(ExerciseRubric exercise, TestPoints test, TestOutcome outcome) {
+    // A test the child never listed (its JVM died at start-up) has its id for a name: look it up.
+    String name = outcome.name().equals(outcome.id())
+        ? catalog.namesOf(exercise.suite()).getOrDefault(outcome.id(), outcome.id())
+        : outcome.name();
+    return RubricScorer.score(test, name, outcome.status(), outcome.message(), outcome.durationMs(),
         outcome.measurements(), outcome.output());
   }
 
   /** An exercise that was not run: every rubric test is listed, not run, with no points. */
-  static ExerciseResult notRun(ExerciseRubric exercise, ExerciseStatus status, String message,
+  private ExerciseResult notRun(ExerciseRubric exercise, ExerciseStatus status, String message,
       List<Diagnostic> diagnostics, String testMessage) {
+    Map<String, String> names = catalog.namesOf(exercise.suite());
     List<TestResult> tests = exercise.tests().stream()
-        .map(t -> RubricScorer.score(t, t.id(), grader.scorecard.TestStatus.NOT_RUN, testMessage, 0, Map.of(), ""))
+        .map(t -> RubricScorer.score(t, names.getOrDefault(t.id(), t.id()), grader.scorecard.TestStatus.NOT_RUN,
+            testMessage, 0, Map.of(), ""))
         .toList();
     return RubricScorer.total(exercise, status, message, diagnostics == null ? List.of() : diagnostics, tests);
   }

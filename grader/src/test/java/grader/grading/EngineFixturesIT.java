@@ -98,6 +98,10 @@ class EngineFixturesIT {
         }
       }
     }
+    if (want.path("display_names").asBoolean(false)) {
+      exercise.tests().stream().filter(t -> t.name().equals(t.id()))
+          .forEach(t -> problems.add("test " + t.id() + " is named by its id, not its display name"));
+    }
     if (want.path("diagnostics").asBoolean(false) && exercise.diagnostics().isEmpty()) {
       problems.add("no compiler diagnostics");
     }
