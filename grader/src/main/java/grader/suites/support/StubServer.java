@@ -55,6 +55,11 @@ public final class StubServer implements AutoCloseable {
                 .containerThreads(CONTAINER_THREADS)
                 .jettyAcceptors(1)
                 .gzipDisabled(true)
+                // HTTP/1.1 only. The JDK client asks every new plain-HTTP connection to upgrade to h2c;
+                // with large binary bodies on concurrent connections that upgrade sometimes went wrong
+                // (the client read body bytes as HTTP/2 frames: "Frame type(0) length(3155771) exceeds
+                // MAX_FRAME_SIZE", or "EOF reached while reading"), failing correct downloads.
+                .http2PlainDisabled(true)
                 .notifier(new ConsoleNotifier(false))
                 .extensions(gate));
     try {
