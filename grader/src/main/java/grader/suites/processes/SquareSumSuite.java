@@ -172,7 +172,8 @@ class SquareSumSuite {
           "all " + workers + " workers of " + call.call() + " started before compute waits for any of them, "
               + "so all " + workers + " are alive at the same moment",
           "the grader held each worker at its start until all " + workers + " were there; at most " + together
-              + " of them ever were, and after " + hold.toSeconds() + " s it let them go",
+              + " of them ever were, and after " + hold.toSeconds() + " s it let them go ("
+              + launches.size() + " worker JVMs seen in all)",
           "start every process in one loop, and only then wait for them (waitFor, or reading their "
               + "output) in a second loop. Reading a worker's output right after starting it also waits "
               + "for it to finish."));
