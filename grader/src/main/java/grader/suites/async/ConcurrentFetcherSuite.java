@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -373,7 +374,7 @@ class ConcurrentFetcherSuite {
     } catch (ExecutionException e) {
       return fail(Feedback.of(
           "the future of " + call + " completes normally",
-          "it failed with " + StudentCall.describe(e.getCause() == null ? e : e.getCause()),
+          "it failed with " + StudentCall.describe(unwrap(e)),
           "every URI in this test answers 200; check how you build the requests and read the bodies."));
     } catch (TimeoutException e) {
       return fail(Feedback.of(
@@ -393,7 +394,7 @@ class ConcurrentFetcherSuite {
           "it completed normally with " + value,
           "a response with a status outside 200-299 is an error: check response.statusCode()."));
     } catch (ExecutionException e) {
-      return e.getCause() == null ? e : e.getCause();
+      return unwrap(e);
     } catch (TimeoutException e) {
       return fail(Feedback.of(
           "the future of " + call + " completes exceptionally with an IOException",
@@ -401,6 +402,18 @@ class ConcurrentFetcherSuite {
           "a failed request must fail the combined future too; allOf(...) completes exceptionally as "
               + "soon as all futures are done and one failed."));
     }
+  }
+
+  /**
+   * The real failure behind {@code get()}'s ExecutionException, also when the student wrapped it in
+   * CompletionExceptions of their own (which {@code get()} unwraps only once).
+   */
+  private static Throwable unwrap(ExecutionException e) {
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   private static void assertSameBodies(List<String> expected, List<String> bodies) {
