@@ -47,13 +47,21 @@ class LaunchGateIT {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), LaunchGateAgent.class.getName());
-    Path classes = codeSource(LaunchGateAgent.class);
+    // Failsafe puts the packaged grader.jar on the class path, surefire the classes folder.
+    Path source = codeSource(LaunchGateAgent.class);
+    java.nio.file.FileSystem jarFileSystem =
+        Files.isRegularFile(source) ? java.nio.file.FileSystems.newFileSystem(source) : null;
+    Path classes = jarFileSystem == null ? source : jarFileSystem.getPath("/");
     try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(agentJar), manifest);
         var files = Files.walk(classes.resolve("grader/agent"))) {
       for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         jar.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
         jar.write(Files.readAllBytes(file));
         jar.closeEntry();
+      }
+    } finally {
+      if (jarFileSystem != null) {
+        jarFileSystem.close();
       }
     }
   }
