@@ -38,6 +38,8 @@ public final class ThreadSampler implements AutoCloseable {
 
   /** Longest a sampler runs unless closed earlier. */
   public static final Duration MAX_LIFETIME = Duration.ofMinutes(2);
+  /** Longest {@link #start} waits for the first sample; sampling goes on regardless. */
+  private static final Duration FIRST_SAMPLE_TIMEOUT = Duration.ofSeconds(5);
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final StudentCode studentCode;
@@ -63,7 +65,17 @@ public final class ThreadSampler implements AutoCloseable {
   public static ThreadSampler start(StudentCode studentCode, Collection<Long> ignoredThreadIds, Duration period) {
     ThreadSampler threadSampler = new ThreadSampler(studentCode, ignoredThreadIds, period);
     threadSampler.sampler.start();
+    // Return only once sampling runs: on a busy machine a new thread (and the first thread dump)
+    // can take a few hundred milliseconds, during which the student's threads would go unseen.
+    threadSampler.awaitFirstSample(FIRST_SAMPLE_TIMEOUT);
     return threadSampler;
+  }
+
+  private void awaitFirstSample(Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (samples.isEmpty() && sampler.isAlive() && System.nanoTime() < end) {
+      LockSupport.parkNanos(periodNanos);
+    }
   }
 
   private void sampleUntilStopped() {
@@ -117,6 +129,23 @@ public final class ThreadSampler implements AutoCloseable {
   /** The largest number of threads any one sample saw asleep in student code. */
   public int maxAsleepTogether() {
     return samples.stream().mapToInt(s -> s.asleep().size()).max().orElse(0);
+  }
+
+  /**
+   * The longest stretch of {@code [from, to]} (as {@link System#nanoTime()}) without a sample: how
+   * long the sampler was blind, e.g. because a busy machine did not let it run.
+   */
+  public Duration longestGap(long from, long to) {
+    long longest = 0;
+    long previous = from;
+    for (Sample sample : samples) {
+      long time = sample.nanoTime();
+      if (time > from && time < to) {
+        longest = Math.max(longest, time - previous);
+        previous = time;
+      }
+    }
+    return Duration.ofNanos(Math.max(longest, to - previous));
   }
 
   public int sampleCount() {

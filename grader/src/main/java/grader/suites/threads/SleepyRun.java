@@ -35,8 +35,11 @@ final class SleepyRun {
   static final Pattern EXACT = Pattern.compile("Thread ([1-9][0-9]*) slept (0|[1-9][0-9]*) ms");
   /** Any line with two integers: read leniently so one test's format check is not every test's. */
   private static final Pattern LENIENT = Pattern.compile("(-?[0-9]+)[^0-9-]+(-?[0-9]+)");
-  /** Sampling period: sleeps of 150 ms and more give dozens of samples each. */
-  private static final Duration SAMPLE_PERIOD = Duration.ofMillis(2);
+  /**
+   * Sampling period: sleeps of 250 ms and more give dozens of samples each. Not shorter: every
+   * sample is a safepoint, and on a starved machine a safepoint can hold all threads for a while.
+   */
+  private static final Duration SAMPLE_PERIOD = Duration.ofMillis(3);
 
   /** A printed line read leniently: thread number and duration. */
   record Report(int number, long millis, Line line) {}
