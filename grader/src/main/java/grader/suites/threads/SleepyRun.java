@@ -23,7 +23,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One call of the student's {@code SleepyThreads.run} under observation: the lines it printed (with
- * thread and time), the threads the sampler saw asleep, when it was called and when it returned,
+ * thread and time), the threads a sampler saw asleep (if asked for), when it was called and when it returned,
  * and what it threw.
  *
  * <p>After {@code run} returns, the observation goes on until every expected line is there or a
@@ -55,7 +55,8 @@ final class SleepyRun {
   final int linesAtReturn;
   final LineRecorder out;
   final LineRecorder systemOut;
-  final ThreadSampler sampler;
+  /** Null unless the run was observed with {@link #observeSleepers}. */
+  private final ThreadSampler sampler;
   final List<String> uncaught;
 
   private SleepyRun(int count, int minMillis, int maxMillis, Thread caller, Set<Long> threadsAliveBefore,
@@ -78,7 +79,7 @@ final class SleepyRun {
 
   /** Calls {@code run(count, min, max, random, out)} and waits for stragglers up to max + 2 s. */
   static SleepyRun observe(int count, int minMillis, int maxMillis, Random random) {
-    return observe(count, minMillis, maxMillis, random, Duration.ofMillis(Math.max(0, maxMillis) + 2_000L));
+    return observe(count, minMillis, maxMillis, random, straggling(maxMillis), false);
   }
 
   /**
@@ -86,6 +87,24 @@ final class SleepyRun {
    * there, or {@code settle} (scaled) has passed.
    */
   static SleepyRun observe(int count, int minMillis, int maxMillis, Random random, Duration settle) {
+    return observe(count, minMillis, maxMillis, random, settle, false);
+  }
+
+  /**
+   * Like {@link #observe(int, int, int, Random)}, with a {@link ThreadSampler} watching which threads
+   * sleep. Only the test that needs it samples: each sample is a safepoint, which on a starved
+   * machine can hold every thread for a while.
+   */
+  static SleepyRun observeSleepers(int count, int minMillis, int maxMillis, Random random) {
+    return observe(count, minMillis, maxMillis, random, straggling(maxMillis), true);
+  }
+
+  private static Duration straggling(int maxMillis) {
+    return Duration.ofMillis(Math.max(0, maxMillis) + 2_000L);
+  }
+
+  private static SleepyRun observe(int count, int minMillis, int maxMillis, Random random, Duration settle,
+      boolean sampled) {
     LineRecorder out = LineRecorder.create();
     List<String> uncaught = Collections.synchronizedList(new ArrayList<>());
     Thread caller = Thread.currentThread();
@@ -93,7 +112,9 @@ final class SleepyRun {
     Thread.UncaughtExceptionHandler previousHandler = Thread.getDefaultUncaughtExceptionHandler();
     // Record, don't print: a student's thread that dies is feedback, not noise in the harness's log.
     Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(thread.getName() + ": " + e));
-    ThreadSampler sampler = ThreadSampler.start(StudentCode.ofSubmission(), Set.of(caller.getId()), SAMPLE_PERIOD);
+    ThreadSampler sampler = sampled
+        ? ThreadSampler.start(StudentCode.ofSubmission(), Set.of(caller.getId()), SAMPLE_PERIOD)
+        : null;
     long called;
     long returned;
     Throwable thrown = null;
@@ -112,7 +133,9 @@ final class SleepyRun {
       return new SleepyRun(count, minMillis, maxMillis, caller, aliveBefore, called, returned, thrown,
           linesAtReturn, out, systemOut.recorder(), sampler, List.copyOf(uncaught));
     } finally {
-      sampler.close();
+      if (sampler != null) {
+        sampler.close();
+      }
       Thread.setDefaultUncaughtExceptionHandler(previousHandler);
     }
   }
@@ -128,6 +151,14 @@ final class SleepyRun {
     } catch (ConditionTimeoutException e) {
       // Fewer lines than expected is for the tests to report, with what was printed.
     }
+  }
+
+  /** What the sampler saw; only for runs observed with {@link #observeSleepers}. */
+  ThreadSampler sampler() {
+    if (sampler == null) {
+      throw new IllegalStateException("this run was observed without a sampler: use observeSleepers");
+    }
+    return sampler;
   }
 
   /** The arguments as the student sees them, for messages. */

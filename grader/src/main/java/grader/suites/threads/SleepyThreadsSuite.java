@@ -134,7 +134,7 @@ class SleepyThreadsSuite {
     int count = 6;
     String failure = null;
     for (int attempt = 1; attempt <= OVERLAP_ATTEMPTS; attempt++) {
-      SleepyRun run = SleepyRun.observe(count, 250, 500, new Random(3_000 + attempt));
+      SleepyRun run = SleepyRun.observeSleepers(count, 250, 500, new Random(3_000 + attempt));
       requireReturned(run);
       requireSomeLines(run);
       requireOneThreadPerLine(run, count);
@@ -170,20 +170,20 @@ class SleepyThreadsSuite {
     List<Line> lines = run.lines();
     List<Thread> printers = lines.stream().map(Line::thread).distinct().toList();
     List<Long> ids = printers.stream().map(Thread::getId).toList();
-    int together = run.sampler.maxAsleepTogether(ids);
+    int together = run.sampler().maxAsleepTogether(ids);
     long firstLine = lines.stream().mapToLong(Line::nanoTime).min().orElseThrow();
     long lastLine = lines.stream().mapToLong(Line::nanoTime).max().orElseThrow();
-    long gapMillis = run.sampler.longestGap(run.calledNanos, lastLine).toMillis();
+    long gapMillis = run.sampler().longestGap(run.calledNanos, lastLine).toMillis();
     reporter.publishEntry("max_concurrent_sleepers", Integer.toString(together));
-    reporter.publishEntry("samples", Integer.toString(run.sampler.sampleCount()));
+    reporter.publishEntry("samples", Integer.toString(run.sampler().sampleCount()));
     reporter.publishEntry("longest_sample_gap_ms", Long.toString(gapMillis));
     List<Thread> neverAsleep = printers.stream()
-        .filter(t -> run.sampler.firstSeenAsleep(t.getId()).isEmpty()).toList();
+        .filter(t -> run.sampler().firstSeenAsleep(t.getId()).isEmpty()).toList();
     if (!neverAsleep.isEmpty()) {
       return Optional.of(Feedback.of(
           "each of the " + count + " threads seen sleeping (Thread.sleep) in your code before it printed",
           neverAsleep.size() + " of " + printers.size() + " threads were never seen sleeping, e.g. \""
-              + neverAsleep.get(0).getName() + "\" (" + run.sampler.sampleCount() + " samples; the last of "
+              + neverAsleep.get(0).getName() + "\" (" + run.sampler().sampleCount() + " samples; the last of "
               + OVERLAP_ATTEMPTS + " runs)",
           "make each thread wait with Thread.sleep(d); a busy loop that watches the clock keeps a CPU "
               + "busy and does not sleep."));
@@ -195,13 +195,13 @@ class SleepyThreadsSuite {
     // seen asleep before the first line, all slept together then: a proof that needs no single
     // sample to catch all of them at once.
     long lastFallingAsleep = printers.stream()
-        .mapToLong(t -> run.sampler.firstSeenAsleep(t.getId()).orElseThrow()).max().orElseThrow();
+        .mapToLong(t -> run.sampler().firstSeenAsleep(t.getId()).orElseThrow()).max().orElseThrow();
     if (lastFallingAsleep < firstLine) {
       return Optional.empty();
     }
     return Optional.of(Feedback.of(
         "all " + count + " threads asleep at the same moment",
-        "at most " + together + " of them were asleep at once (" + run.sampler.sampleCount()
+        "at most " + together + " of them were asleep at once (" + run.sampler().sampleCount()
             + " samples; the last of " + OVERLAP_ATTEMPTS + " runs); the first line was printed " + (firstLine - run.calledNanos) / 1_000_000
             + " ms after the call, before the last thread fell asleep at "
             + (lastFallingAsleep - run.calledNanos) / 1_000_000 + " ms",
