@@ -22,6 +22,7 @@ EX ?=
 OUT ?=
 JOBS ?=
 N ?= 20
+ALT ?=
 
 .PHONY: help build check grade batch test solutions bench stress clean
 
@@ -62,8 +63,8 @@ solutions: $(JAR) ## grade solutions/: fails unless full marks
 bench: $(JAR) ## time make check, cold and warm, on the solutions and on one exercise
 	grader/bench/bench.sh
 
-stress: $(JAR) ## grade the solutions N times (N=20) with both cores busy; count non-full marks
-	grader/bench/stress.sh $(N)
+stress: $(JAR) ## grade the solutions N times (N=20), each alternative ALT times (N/4), every core busy
+	grader/bench/stress.sh $(N) $(ALT)
 
 clean: ## remove build output and scorecards
 	$(MVN) clean

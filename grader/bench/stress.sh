@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Grades the reference solutions N times (default 20) while `yes > /dev/null` keeps every core busy,
-# and counts the runs below full marks: a correct submission must get full marks every time.
-# Usage: grader/bench/stress.sh [N]. Scorecards of failed runs stay in target/stress/.
+# Grades the reference solutions N times (default 20), then each alternative correct solution in
+# grader/src/test/fixtures/good/ ALT times (default N/4), while `yes > /dev/null` keeps every core
+# busy, and counts the runs below full marks: a correct submission must get full marks every time.
+# Usage: grader/bench/stress.sh [N] [ALT]. Logs and scorecards of failed runs stay in target/stress/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 runs=${1:-20}
+alt_runs=${2:-$(( (runs + 3) / 4 ))}
 out=target/stress
 rm -rf "$out"
 mkdir -p "$out"
@@ -20,25 +22,37 @@ for _ in $(seq "$(nproc)"); do
   yes >/dev/null &
   hogs+=($!)
 done
-echo "grading solutions/ $runs times with ${#hogs[@]} CPU hogs (yes > /dev/null)"
 
 below=0
-for i in $(seq "$runs"); do
-  start=$(date +%s)
-  status=0
-  java -jar grader/target/grader.jar grade solutions --out "$out/run-$i.json" --require-full-marks \
-    >"$out/run-$i.log" 2>&1 || status=$?
-  seconds=$(( $(date +%s) - start ))
-  total=$(grep -o 'Total: .*' "$out/run-$i.log" || echo 'no total')
-  if [ "$status" -eq 0 ]; then
-    echo "run $i: full marks ($total, ${seconds} s)"
-    rm -f "$out/run-$i.json" "$out/run-$i.log"
-  else
-    below=$((below + 1))
-    echo "run $i: BELOW FULL MARKS ($total, exit $status, ${seconds} s): see $out/run-$i.log"
-    grep -E '^  (✘|⏱|–) ' "$out/run-$i.log" | sed 's/^/    /' || true
-  fi
+total_runs=0
+# grade <label> <submission> <times>: one line per run, the failing tests of a run below full marks.
+grade() {
+  local label=$1 submission=$2 times=$3 i start seconds status total name
+  echo "grading $label $times times with ${#hogs[@]} CPU hogs (yes > /dev/null)"
+  for i in $(seq "$times"); do
+    name="$out/$label-$i"
+    start=$(date +%s)
+    status=0
+    java -jar grader/target/grader.jar grade "$submission" --out "$name.json" --require-full-marks \
+      >"$name.log" 2>&1 || status=$?
+    seconds=$(( $(date +%s) - start ))
+    total=$(grep -o 'Total: .*' "$name.log" || echo 'no total')
+    total_runs=$((total_runs + 1))
+    if [ "$status" -eq 0 ]; then
+      echo "  $label run $i: full marks ($total, ${seconds} s)"
+      rm -f "$name.json" "$name.log"
+    else
+      below=$((below + 1))
+      echo "  $label run $i: BELOW FULL MARKS ($total, exit $status, ${seconds} s): see $name.log"
+      grep -E '^  (✘|⏱|–) ' "$name.log" | sed 's/^/      /' || true
+    fi
+  done
+}
+
+grade solutions solutions "$runs"
+for alternative in grader/src/test/fixtures/good/*/; do
+  grade "$(basename "$alternative")" "$alternative" "$alt_runs"
 done
 
-echo "$below of $runs runs below full marks"
+echo "$below of $total_runs runs below full marks"
 [ "$below" -eq 0 ]
