@@ -43,6 +43,24 @@ class GraderIT {
     assertFalse(scorecard.grader().suiteHash().isBlank());
   }
 
+  /** What a student starts from: it compiles, runs, and earns nothing, each test saying why. */
+  @Test
+  void theSkeletonsCompileAndScoreZero() throws Exception {
+    Scorecard scorecard = grader.grade(GradeRequest.all(FixtureSubmissions.repo().resolve("exercises"), "skeleton"));
+    assertEquals(4, scorecard.exercises().size());
+    for (ExerciseResult exercise : scorecard.exercises()) {
+      assertEquals(ExerciseStatus.GRADED, exercise.status(), () -> exercise.id() + ": " + exercise.message());
+      assertEquals(List.of(), exercise.diagnostics(), exercise.id() + " compiles cleanly");
+      for (TestResult test : exercise.tests()) {
+        assertEquals(TestStatus.FAILED, test.status(), () -> exercise.id() + "." + test.id() + ": " + test.message());
+        assertEquals(0, test.score().signum(), exercise.id() + "." + test.id());
+        assertTrue(test.message() != null && test.message().contains("Expected: ") && test.message().contains("Hint: "),
+            () -> exercise.id() + "." + test.id() + " says what it expected and hints: " + test.message());
+      }
+    }
+    assertEquals(0, scorecard.score().signum(), () -> FixtureSubmissions.describe(scorecard));
+  }
+
   @Test
   void aSubmissionThatIsNotAZipStillGetsACompleteScorecard() throws Exception {
     Path notAZip = work.resolve("homework.zip");
