@@ -23,8 +23,9 @@ OUT ?=
 JOBS ?=
 N ?= 20
 ALT ?=
+ROUNDS ?= 1
 
-.PHONY: help build check grade batch test solutions bench stress clean
+.PHONY: help build check grade batch test solutions bench stress stress-fixtures clean
 
 help: ## list the targets
 	@echo "Usage: make <target> [VARIABLE=value ...]"
@@ -65,6 +66,9 @@ bench: $(JAR) ## time make check, cold and warm, on the solutions and on one exe
 
 stress: $(JAR) ## grade the solutions N times (N=20), each alternative ALT times (N/4), every core busy
 	grader/bench/stress.sh $(N) $(ALT)
+
+stress-fixtures: $(JAR) ## grade every bad fixture ROUNDS times (1) with every core busy; each must fail exactly its tests
+	grader/bench/stress-fixtures.sh $(ROUNDS)
 
 clean: ## remove build output and scorecards
 	$(MVN) clean
