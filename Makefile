@@ -30,8 +30,8 @@ ROUNDS ?= 1
 help: ## list the targets
 	@echo "Usage: make <target> [VARIABLE=value ...]"
 	@echo
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /\1\t/' | \
-	  while IFS=$$'\t' read -r target text; do printf '  %-10s %s\n' "$$target" "$$text"; done
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | \
+	  while IFS=$$'\t' read -r target text; do printf '  %-16s %s\n' "$$target" "$$text"; done
 	@echo
 	@echo "Examples: make check EX=threads · make grade SUBMISSION=alice.zip OUT=alice.json"
 	@echo "          make batch SUBMISSIONS=submissions OUT=grades JOBS=2"
