@@ -24,6 +24,7 @@ JOBS ?=
 N ?= 20
 ALT ?=
 ROUNDS ?= 1
+RUNS ?= 5
 
 .PHONY: help build check grade batch test solutions bench stress stress-fixtures clean
 
@@ -61,8 +62,8 @@ test: ## run the project's own tests (unit and integration): mvn verify
 solutions: $(JAR) ## grade solutions/: fails unless full marks
 	$(GRADER) grade solutions --out target/solutions/scorecard.json --require-full-marks
 
-bench: $(JAR) ## time make check, cold and warm, on the solutions and on one exercise
-	grader/bench/bench.sh
+bench: $(JAR) ## the speed table, now and at BASE (66a60cc) side by side, median of RUNS (5), CPU system-wide
+	grader/bench/bench.sh $(RUNS)
 
 stress: $(JAR) ## grade the solutions N times (N=20), each alternative ALT times (N/4), every core busy
 	grader/bench/stress.sh $(N) $(ALT)
