@@ -22,29 +22,29 @@ import org.junit.jupiter.params.provider.ValueSource;
  * graded suite takes: timeouts, parameters, reports, awaits, a failure with feedback.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class WarmupSuite {
+public class WarmupSuite {
 
   @Test
   @DisplayName("reports a measurement")
-  void reports(TestReporter reporter) {
+  public void reports(TestReporter reporter) {
     reporter.publishEntry("answer", "42");
     System.out.println("warm-up output");
   }
 
   @ParameterizedTest(name = "[{index}] n={0}")
   @ValueSource(ints = {1, 2})
-  void parameters(int n) {
+  public void parameters(int n) {
     assertEquals(n, Math.abs(n));
   }
 
   @ParameterizedTest
   @CsvSource({"1, 1", "2, 4"})
-  void csv(int n, int square) {
+  public void csv(int n, int square) {
     assertEquals(square, n * n);
   }
 
   @Test
-  void awaits() {
+  public void awaits() {
     AtomicInteger ticks = new AtomicInteger();
     Thread worker = new Thread(() -> ticks.set(3), "warm-up-worker");
     worker.start();
@@ -52,12 +52,12 @@ class WarmupSuite {
   }
 
   @Test
-  void fails() {
+  public void fails() {
     assertEquals(1, 2, Feedback.of("1", "2", "the harness reports this failure while warming up"));
   }
 
   @Test
-  void throwsAnException() {
+  public void throwsAnException() {
     throw new IllegalStateException("the harness reports this error while warming up");
   }
 }

@@ -53,7 +53,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @DisplayName("Exercise 3 (async): ConcurrentFetcher")
 @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
-class ConcurrentFetcherSuite {
+public class ConcurrentFetcherSuite {
 
   /** How long the gate keeps a lone request waiting for its siblings, or holds requests. */
   private static final Duration GATE_TIMEOUT = Duration.ofMillis(Submission.scaled(5000));
@@ -68,7 +68,7 @@ class ConcurrentFetcherSuite {
 
   @BeforeAll
   @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
-  static void startServer() throws Exception {
+  public static void startServer() throws Exception {
     server = StubServer.start(GATE);
     for (String name : List.of("a", "b", "c")) {
       server.stubText("/warm/" + name, 200, "warm " + name, 0);
@@ -112,20 +112,20 @@ class ConcurrentFetcherSuite {
   }
 
   @AfterAll
-  static void stopServer() {
+  public static void stopServer() {
     if (server != null) {
       server.close();
     }
   }
 
   @AfterEach
-  void disarmGate() {
+  public void disarmGate() {
     GATE.disarm();
   }
 
   @Test
   @DisplayName("fetchAll returns its future at once, before any response has arrived")
-  void returnsBeforeAnyResponseArrives(TestReporter reporter) throws Exception {
+  public void returnsBeforeAnyResponseArrives(TestReporter reporter) throws Exception {
     List<URI> uris = uris("/hold/a", "/hold/b", "/hold/c");
     GATE.arm(Plan.hold("/hold/", GATE_TIMEOUT));
     long start = System.nanoTime();
@@ -153,7 +153,7 @@ class ConcurrentFetcherSuite {
   @ParameterizedTest(name = "{0} requests")
   @ValueSource(ints = {3, 5})
   @DisplayName("all requests are inside the server at the same time")
-  void sendsAllRequestsBeforeAwaitingAny(int count, TestReporter reporter) throws Exception {
+  public void sendsAllRequestsBeforeAwaitingAny(int count, TestReporter reporter) throws Exception {
     List<URI> uris = IntStream.rangeClosed(1, count).mapToObj(i -> server.uri("/gate/" + i)).toList();
     GATE.arm(Plan.rendezvous("/gate/", count, GATE_TIMEOUT, Duration.ZERO));
     CompletableFuture<List<String>> future = fetchAll(client, uris);
@@ -177,7 +177,7 @@ class ConcurrentFetcherSuite {
 
   @Test
   @DisplayName("sends every request with the given client's sendAsync, never with send")
-  void usesSendAsyncOnly(TestReporter reporter) throws Exception {
+  public void usesSendAsyncOnly(TestReporter reporter) throws Exception {
     RecordingHttpClient recording = RecordingHttpClient.wrapping(client);
     List<URI> uris = uris("/sendasync/a", "/sendasync/b", "/sendasync/c");
     List<String> bodies = await(fetchAll(recording, uris), "fetchAll(3 URIs)");
@@ -203,7 +203,7 @@ class ConcurrentFetcherSuite {
 
   @Test
   @DisplayName("the total time is that of the longest request, not the sum")
-  void totalTimeIsTheLongestNotTheSum(TestReporter reporter) throws Exception {
+  public void totalTimeIsTheLongestNotTheSum(TestReporter reporter) throws Exception {
     long unit = TIMING_UNIT_MILLIS;
     long slowest = 3 * unit;
     long sum = 6 * unit;
@@ -237,7 +237,7 @@ class ConcurrentFetcherSuite {
 
   @Test
   @DisplayName("the bodies come in the order of the URIs, even when the first answer comes last")
-  void bodiesComeInTheOrderOfTheUris() throws Exception {
+  public void bodiesComeInTheOrderOfTheUris() throws Exception {
     List<URI> uris = uris("/order/first", "/order/second", "/order/third");
     List<String> bodies = await(fetchAll(client, uris), "fetchAll(3 URIs)");
     List<String> expected = List.of(
@@ -257,7 +257,7 @@ class ConcurrentFetcherSuite {
   @ParameterizedTest(name = "HTTP {0}")
   @ValueSource(ints = {404, 500})
   @DisplayName("a status outside 200-299 fails the future with an IOException naming the URI and the status")
-  void failsWithIOExceptionNamingUriAndStatus(int status) throws Exception {
+  public void failsWithIOExceptionNamingUriAndStatus(int status) throws Exception {
     URI failing = server.uri("/status/" + status);
     List<URI> uris = List.of(server.uri("/status/ok"), failing);
     Throwable cause = failureOf(fetchAll(client, uris), "fetchAll([a 200 URI, a " + status + " URI])");
@@ -276,7 +276,7 @@ class ConcurrentFetcherSuite {
 
   @Test
   @DisplayName("a request that cannot connect fails the future with an IOException naming the URI")
-  void failsWithIOExceptionNamingUriWhenConnectionFails() throws Exception {
+  public void failsWithIOExceptionNamingUriWhenConnectionFails() throws Exception {
     URI unreachable = URI.create("http://127.0.0.1:" + closedPort() + "/nothing-listens-here");
     List<URI> uris = List.of(server.uri("/status/ok"), unreachable);
     Throwable cause = failureOf(fetchAll(client, uris), "fetchAll([a 200 URI, a URI where nothing listens])");
@@ -292,7 +292,7 @@ class ConcurrentFetcherSuite {
 
   @Test
   @DisplayName("an empty list gives an already completed future of an empty list")
-  void emptyListGivesCompletedEmptyFuture() throws Exception {
+  public void emptyListGivesCompletedEmptyFuture() throws Exception {
     CompletableFuture<List<String>> future = fetchAll(client, List.of());
     boolean done = future.isDone();
     if (!done) {
@@ -310,7 +310,7 @@ class ConcurrentFetcherSuite {
 
   @Test
   @DisplayName("main fetches <base>/delay/2 twice concurrently and prints the lengths and the total time")
-  void mainFetchesTheDelayEndpointTwiceConcurrently(TestReporter reporter) throws Exception {
+  public void mainFetchesTheDelayEndpointTwiceConcurrently(TestReporter reporter) throws Exception {
     long stay = Submission.scaled(300);
     GATE.arm(Plan.rendezvous("/delay/2", 2, GATE_TIMEOUT, Duration.ofMillis(stay)));
     String printed;

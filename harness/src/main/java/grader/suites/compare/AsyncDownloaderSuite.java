@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayName("Exercise 4 (compare): AsyncDownloader")
 @Timeout(value = 90, threadMode = ThreadMode.SEPARATE_THREAD)
-class AsyncDownloaderSuite {
+public class AsyncDownloaderSuite {
 
   private static final Duration MEET_TIMEOUT = Duration.ofMillis(Submission.scaled(5000));
   private static final int URLS = 6;
@@ -49,11 +49,11 @@ class AsyncDownloaderSuite {
   private static HttpClient client;
 
   @TempDir
-  Path dir;
+  public Path dir;
 
   @BeforeAll
   @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
-  static void startServer() throws Exception {
+  public static void startServer() throws Exception {
     server = StubServer.start(GATE);
     FILES.stubAll(server);
     server.warmUp();
@@ -61,20 +61,20 @@ class AsyncDownloaderSuite {
   }
 
   @AfterAll
-  static void stopServer() {
+  public static void stopServer() {
     if (server != null) {
       server.close();
     }
   }
 
   @AfterEach
-  void disarmGate() {
+  public void disarmGate() {
     GATE.disarm();
   }
 
   @Test
   @DisplayName("AsyncDownloader saves every file byte for byte and returns the paths in the order of the URLs")
-  void asyncSavesEveryFileByteForByte() throws Exception {
+  public void asyncSavesEveryFileByteForByte() throws Exception {
     List<URI> urls = ServedFiles.urls(server, "async-bytes", URLS);
     List<Path> saved = download(client, urls);
     FILES.assertSaved("new AsyncDownloader(client).downloadAll(6 URLs, dir)", urls, dir, saved);
@@ -82,7 +82,7 @@ class AsyncDownloaderSuite {
 
   @Test
   @DisplayName("AsyncDownloader sends every request with the given client's sendAsync, never with send")
-  void asyncSendsEveryRequestWithSendAsync(TestReporter reporter) throws Exception {
+  public void asyncSendsEveryRequestWithSendAsync(TestReporter reporter) throws Exception {
     RecordingHttpClient recording = RecordingHttpClient.wrapping(client);
     List<URI> urls = ServedFiles.urls(server, "async-calls", URLS);
     download(recording, urls);
@@ -107,7 +107,7 @@ class AsyncDownloaderSuite {
 
   @Test
   @DisplayName("AsyncDownloader has every download in flight at the same time")
-  void asyncHasEveryDownloadInFlightAtOnce(TestReporter reporter) throws Exception {
+  public void asyncHasEveryDownloadInFlightAtOnce(TestReporter reporter) throws Exception {
     List<URI> urls = ServedFiles.urls(server, "async-gate", URLS);
     GATE.arm(Plan.rendezvous("/async-gate/", URLS, MEET_TIMEOUT, Duration.ZERO));
     download(client, urls);
@@ -125,7 +125,7 @@ class AsyncDownloaderSuite {
 
   @Test
   @DisplayName("AsyncDownloader streams each body to its file with BodyHandlers.ofFile instead of holding it in memory")
-  void asyncStreamsBodiesToDisk(TestReporter reporter) throws Exception {
+  public void asyncStreamsBodiesToDisk(TestReporter reporter) throws Exception {
     RecordingHttpClient recording = RecordingHttpClient.wrapping(client);
     List<URI> urls = ServedFiles.urls(server, "async-stream", URLS);
     download(recording, urls);
@@ -152,7 +152,7 @@ class AsyncDownloaderSuite {
 
   @Test
   @DisplayName("AsyncDownloader: a URL that answers 404 makes downloadAll throw an IOException naming it")
-  void asyncReportsA404NamingTheUrl() {
+  public void asyncReportsA404NamingTheUrl() {
     URI missing = ServedFiles.url(server, "async-404", ServedFiles.MISSING);
     List<URI> urls = List.of(ServedFiles.url(server, "async-404", "alpha.bin"), missing);
     FailureCheck.assertIOExceptionNaming("new AsyncDownloader(client).downloadAll([a good URL, a 404 URL], dir)",

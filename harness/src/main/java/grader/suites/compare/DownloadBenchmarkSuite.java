@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 @DisplayName("Exercise 4 (compare): DownloadBenchmark")
 @TestInstance(Lifecycle.PER_CLASS)
 @Timeout(value = 180, threadMode = ThreadMode.SEPARATE_THREAD)
-class DownloadBenchmarkSuite {
+public class DownloadBenchmarkSuite {
 
   private static final String SCENARIO = "bench";
   /** One URL: the processes model starts a JVM per URL and run, and one suffices to prove real numbers. */
@@ -56,14 +56,14 @@ class DownloadBenchmarkSuite {
 
   @BeforeAll
   @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
-  void startServer() throws Exception {
+  public void startServer() throws Exception {
     server = StubServer.start(gate);
     files.stubDelayed(server, SCENARIO, URLS, DELAY_MILLIS);
     server.warmUp();
   }
 
   @AfterAll
-  void stopServer() {
+  public void stopServer() {
     if (server != null) {
       server.close();
     }
@@ -71,7 +71,7 @@ class DownloadBenchmarkSuite {
 
   @Test
   @DisplayName("DownloadBenchmark prints a Markdown table with a row each for threads, processes and async")
-  void benchmarkPrintsOneRowPerModel(TestReporter reporter) {
+  public void benchmarkPrintsOneRowPerModel(TestReporter reporter) {
     Run result = benchmark();
     Map<String, BenchmarkTable.Row> rows = BenchmarkTable.rows(result.printed());
     reporter.publishEntry("rows", rows.values().toString());
@@ -92,7 +92,7 @@ class DownloadBenchmarkSuite {
 
   @Test
   @DisplayName("DownloadBenchmark: the numbers are real measurements of 3 runs per model")
-  void benchmarkNumbersAreMeasured(TestReporter reporter) {
+  public void benchmarkNumbersAreMeasured(TestReporter reporter) {
     Run result = benchmark();
     Map<String, BenchmarkTable.Row> rows = BenchmarkTable.rows(result.printed());
     reporter.publishEntry("main_wall_ms", Long.toString(result.wallMillis()));

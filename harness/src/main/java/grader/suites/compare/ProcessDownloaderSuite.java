@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayName("Exercise 4 (compare): ProcessDownloader and DownloadWorker")
 @Timeout(value = 120, threadMode = ThreadMode.SEPARATE_THREAD)
-class ProcessDownloaderSuite {
+public class ProcessDownloaderSuite {
 
   private static final String WORKER = "exercises.compare.DownloadWorker";
   /** How long a worker waits at the start line for its siblings; JVM start-up spread must fit in it. */
@@ -53,31 +53,31 @@ class ProcessDownloaderSuite {
   private static StubServer server;
 
   @TempDir
-  Path dir;
+  public Path dir;
 
   @BeforeAll
   @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
-  static void startServer() throws Exception {
+  public static void startServer() throws Exception {
     server = StubServer.start(GATE);
     FILES.stubAll(server);
     server.warmUp();
   }
 
   @AfterAll
-  static void stopServer() {
+  public static void stopServer() {
     if (server != null) {
       server.close();
     }
   }
 
   @AfterEach
-  void disarmGate() {
+  public void disarmGate() {
     GATE.disarm();
   }
 
   @Test
   @DisplayName("ProcessDownloader saves every file byte for byte and returns the paths in the order of the URLs")
-  void processesSaveEveryFileByteForByte() throws Exception {
+  public void processesSaveEveryFileByteForByte() throws Exception {
     List<URI> urls = ServedFiles.urls(server, "processes-bytes", 2);
     List<Path> saved = StudentCall.returning("new ProcessDownloader().downloadAll(2 URLs, dir) returns the files",
         () -> new ProcessDownloader().downloadAll(urls, dir));
@@ -86,7 +86,7 @@ class ProcessDownloaderSuite {
 
   @Test
   @DisplayName("ProcessDownloader starts one DownloadWorker JVM per URL, with <url> <file>, all before waiting for any")
-  void processesStartOneWorkerJvmPerUrlBeforeWaiting(TestReporter reporter) throws Exception {
+  public void processesStartOneWorkerJvmPerUrlBeforeWaiting(TestReporter reporter) throws Exception {
     List<URI> urls = ServedFiles.urls(server, "processes-gate", 3);
     GATE.arm(Plan.rendezvous("/processes-gate/", urls.size(), LAUNCH_HOLD, Duration.ZERO));
     List<Launch> launches;
@@ -144,7 +144,7 @@ class ProcessDownloaderSuite {
 
   @Test
   @DisplayName("ProcessDownloader: a URL that answers 404 makes downloadAll throw an IOException naming it")
-  void processesReportA404NamingTheUrl() {
+  public void processesReportA404NamingTheUrl() {
     // One URL: every worker is a JVM start-up, and the other models' tests already check that the
     // failing URL among good ones is the one named.
     URI missing = ServedFiles.url(server, "processes-404", ServedFiles.MISSING);
@@ -158,7 +158,7 @@ class ProcessDownloaderSuite {
 
   @Test
   @DisplayName("DownloadWorker <url> <file> saves the file byte for byte and exits 0")
-  void workerDownloadsOneFileAndExitsZero(TestReporter reporter) throws Exception {
+  public void workerDownloadsOneFileAndExitsZero(TestReporter reporter) throws Exception {
     URI url = ServedFiles.url(server, "worker", "charlie.bin");
     Path file = dir.resolve("charlie.bin");
     ChildJvmResult result = ChildJvm.run(WORKER, List.of(url.toString(), file.toString()), CHILD_TIMEOUT);
@@ -175,7 +175,7 @@ class ProcessDownloaderSuite {
 
   @Test
   @DisplayName("DownloadWorker exits 1 with a message on standard error when the URL answers 404")
-  void workerExitsOneWithAMessageOnA404(TestReporter reporter) throws Exception {
+  public void workerExitsOneWithAMessageOnA404(TestReporter reporter) throws Exception {
     URI url = ServedFiles.url(server, "worker", ServedFiles.MISSING);
     Path file = dir.resolve(ServedFiles.MISSING);
     ChildJvmResult result = ChildJvm.run(WORKER, List.of(url.toString(), file.toString()), CHILD_TIMEOUT);

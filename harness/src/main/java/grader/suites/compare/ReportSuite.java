@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
  */
 @DisplayName("Exercise 4 (compare): REPORT.md")
 @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
-class ReportSuite {
+public class ReportSuite {
 
   private static final int MIN_WORDS = 150;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
@@ -42,7 +42,7 @@ class ReportSuite {
 
   @Test
   @DisplayName("REPORT.md contains the benchmark table with numbers for threads, processes and async")
-  void reportHasTheBenchmarkTable(TestReporter reporter) throws IOException {
+  public void reportHasTheBenchmarkTable(TestReporter reporter) throws IOException {
     String report = readReport();
     Map<String, BenchmarkTable.Row> rows = BenchmarkTable.rows(report);
     reporter.publishEntry("rows", rows.values().toString());
@@ -63,7 +63,7 @@ class ReportSuite {
 
   @Test
   @DisplayName("REPORT.md explains in at least 150 words which model was fastest, which slowest, and why")
-  void reportNamesTheFastestAndSlowestModel(TestReporter reporter) throws IOException {
+  public void reportNamesTheFastestAndSlowestModel(TestReporter reporter) throws IOException {
     String report = readReport();
     String prose = BenchmarkTable.prose(report);
     int words = countWords(prose);

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @DisplayName("Exercise 4 (compare): ThreadDownloader")
 @Timeout(value = 90, threadMode = ThreadMode.SEPARATE_THREAD)
-class ThreadDownloaderSuite {
+public class ThreadDownloaderSuite {
 
   private static final Duration MEET_TIMEOUT = Duration.ofMillis(Submission.scaled(5000));
   /** Long enough that a pool larger than asked has more than {@code threads} requests inside at once. */
@@ -51,31 +51,31 @@ class ThreadDownloaderSuite {
   private static StubServer server;
 
   @TempDir
-  Path dir;
+  public Path dir;
 
   @BeforeAll
   @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
-  static void startServer() throws Exception {
+  public static void startServer() throws Exception {
     server = StubServer.start(GATE);
     FILES.stubAll(server);
     server.warmUp();
   }
 
   @AfterAll
-  static void stopServer() {
+  public static void stopServer() {
     if (server != null) {
       server.close();
     }
   }
 
   @AfterEach
-  void disarmGate() {
+  public void disarmGate() {
     GATE.disarm();
   }
 
   @Test
   @DisplayName("ThreadDownloader saves every file byte for byte and returns the paths in the order of the URLs")
-  void threadsSaveEveryFileByteForByte() throws Exception {
+  public void threadsSaveEveryFileByteForByte() throws Exception {
     List<URI> urls = ServedFiles.urls(server, "threads-bytes", 6);
     List<Path> saved = download(3, urls);
     FILES.assertSaved("new ThreadDownloader(3).downloadAll(6 URLs, dir)", urls, dir, saved);
@@ -84,7 +84,7 @@ class ThreadDownloaderSuite {
   @ParameterizedTest(name = "threads = {0}, 6 URLs")
   @ValueSource(ints = {2, 3})
   @DisplayName("ThreadDownloader keeps exactly `threads` downloads in flight")
-  void threadsKeepExactlyThePoolSizeInFlight(int threads, TestReporter reporter) throws Exception {
+  public void threadsKeepExactlyThePoolSizeInFlight(int threads, TestReporter reporter) throws Exception {
     String scenario = "pool-" + threads;
     List<URI> urls = ServedFiles.urls(server, scenario, 6);
     GATE.arm(Plan.rendezvous("/" + scenario + "/", threads, MEET_TIMEOUT, STAY));
@@ -114,7 +114,7 @@ class ThreadDownloaderSuite {
 
   @Test
   @DisplayName("ThreadDownloader leaves no thread running after downloadAll returns")
-  void threadsLeaveNoThreadBehind(TestReporter reporter) throws Exception {
+  public void threadsLeaveNoThreadBehind(TestReporter reporter) throws Exception {
     List<URI> urls = ServedFiles.urls(server, "threads-leak", 4);
     Set<Long> before = Arrays.stream(ThreadLeaks.liveThreads()).map(Thread::getId).collect(Collectors.toSet());
     download(3, urls);
@@ -133,7 +133,7 @@ class ThreadDownloaderSuite {
 
   @Test
   @DisplayName("ThreadDownloader: a URL that answers 404 makes downloadAll throw an IOException naming it")
-  void threadsReportA404NamingTheUrl() {
+  public void threadsReportA404NamingTheUrl() {
     URI missing = ServedFiles.url(server, "threads-404", ServedFiles.MISSING);
     List<URI> urls = List.of(ServedFiles.url(server, "threads-404", "alpha.bin"), missing);
     FailureCheck.assertIOExceptionNaming("new ThreadDownloader(2).downloadAll([a good URL, a 404 URL], dir)",

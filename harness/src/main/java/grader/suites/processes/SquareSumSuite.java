@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @DisplayName("Exercise 2 (processes): sum of squares in worker processes")
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class SquareSumSuite {
+public class SquareSumSuite {
   private static final String WORKER = "exercises.processes.SquareSumWorker";
   /** What the grader adds to each worker's true partial sum when it speaks for the workers. */
   private static final long OFFSET = 1_000;
@@ -57,27 +57,27 @@ class SquareSumSuite {
   private final StudentCode studentCode = StudentCode.ofSubmission();
 
   @AfterEach
-  void endLeftoverWorkers() {
+  public void endLeftoverWorkers() {
     // A worker left running by a failed test must not turn up at the next test's gate.
     DescendantProcesses.destroyAll(Duration.ofSeconds(5));
   }
 
   @Test
   @DisplayName("compute(100, 4) returns 338350")
-  void computesTheLessonExample() {
+  public void computesTheLessonExample() {
     requireSum(ComputeCall.of(100, 4));
   }
 
   @ParameterizedTest(name = "compute({0}, {1})")
   @CsvSource({"10, 3", "3, 3", "1, 1"})
   @DisplayName("computes other sizes, uneven splits and one number per worker")
-  void computesOtherSizes(int n, int workers) {
+  public void computesOtherSizes(int n, int workers) {
     requireSum(ComputeCall.of(n, workers));
   }
 
   @Test
   @DisplayName("compute(2000000, 2) is exact: long arithmetic throughout")
-  void usesLongArithmeticForLargeN() {
+  public void usesLongArithmeticForLargeN() {
     ComputeCall call = ComputeCall.of(2_000_000, 2);
     requireReturned(call);
     BigInteger expected = ComputeCall.sumOfSquares(call.n());
@@ -92,7 +92,7 @@ class SquareSumSuite {
 
   @Test
   @DisplayName("starts one worker JVM per range; the ranges cover 1..n and differ in size by at most one")
-  void startsOneWorkerJvmPerRangeWithEvenSplit(TestReporter reporter) {
+  public void startsOneWorkerJvmPerRangeWithEvenSplit(TestReporter reporter) {
     int[][] cases = {{10, 4}, {11, 3}};
     for (int[] c : cases) {
       int n = c[0];
@@ -149,7 +149,7 @@ class SquareSumSuite {
   @ParameterizedTest(name = "compute({0}, {1})")
   @CsvSource({"100, 4", "30, 3"})
   @DisplayName("starts all workers before waiting for any: all of them are alive at the same moment")
-  void startsAllWorkersBeforeWaitingForAny(int n, int workers, TestReporter reporter) {
+  public void startsAllWorkersBeforeWaitingForAny(int n, int workers, TestReporter reporter) {
     Duration hold = Duration.ofMillis(Submission.scaled(HOLD.toMillis()));
     ComputeCall call;
     List<Launch> launches;
@@ -182,7 +182,7 @@ class SquareSumSuite {
 
   @Test
   @DisplayName("returns the sum of what the workers print (not a sum computed in the parent)")
-  void returnsTheSumOfWhatTheWorkersPrint(TestReporter reporter) {
+  public void returnsTheSumOfWhatTheWorkersPrint(TestReporter reporter) {
     List<Long> printed = new ArrayList<>();
     ComputeCall call;
     List<Launch> launches;
@@ -219,7 +219,7 @@ class SquareSumSuite {
 
   @Test
   @DisplayName("a worker that fails: IOException whose message includes the worker's standard error")
-  void failingWorkerBecomesIOExceptionWithItsStderr(TestReporter reporter) {
+  public void failingWorkerBecomesIOExceptionWithItsStderr(TestReporter reporter) {
     String marker = "grader-injected failure: this worker ran out of squares";
     ComputeCall call;
     List<Launch> launches;
@@ -257,7 +257,7 @@ class SquareSumSuite {
 
   @Test
   @DisplayName("a worker that prints something other than one integer: IOException")
-  void unparsableWorkerOutputBecomesIOException() {
+  public void unparsableWorkerOutputBecomesIOException() {
     ComputeCall call;
     List<Launch> launches;
     try (LaunchGate gate = LaunchGate.scripted(launch -> WorkerRange.of(launch)
@@ -283,7 +283,7 @@ class SquareSumSuite {
   @ParameterizedTest(name = "SquareSumWorker {0} {1}")
   @CsvSource({"1, 25, 5525", "46341, 46341, 2147488281", "1, 2000000, 2666668666667000000"})
   @DisplayName("SquareSumWorker first last prints the sum of squares of its range and exits 0")
-  void workerPrintsTheSumOfSquaresOfItsRange(String first, String last, String expected) throws Exception {
+  public void workerPrintsTheSumOfSquaresOfItsRange(String first, String last, String expected) throws Exception {
     ChildJvmResult result = ChildJvm.run(WORKER, List.of(first, last), WORKER_TIMEOUT);
     String command = "java " + WORKER + " " + first + " " + last;
     String observed = describe(result);
@@ -303,7 +303,7 @@ class SquareSumSuite {
   @ParameterizedTest(name = "SquareSumWorker {0}")
   @CsvSource(value = {"''", "5", "1 2x", "0 5", "5 4"}, emptyValue = "")
   @DisplayName("SquareSumWorker with bad arguments: a message on standard error and exit status 2")
-  void workerRejectsBadArgumentsWithStatus2(String arguments) throws Exception {
+  public void workerRejectsBadArgumentsWithStatus2(String arguments) throws Exception {
     List<String> words = arguments.isBlank() ? List.of() : Arrays.asList(arguments.split(" "));
     ChildJvmResult result = ChildJvm.run(WORKER, words, WORKER_TIMEOUT);
     String command = "java " + WORKER + (words.isEmpty() ? " (no arguments)" : " " + arguments);
@@ -321,7 +321,7 @@ class SquareSumSuite {
   @ParameterizedTest(name = "compute({0}, {1})")
   @CsvSource({"0, 1", "-5, 2", "10, 0", "3, 4", "5, -1"})
   @DisplayName("rejects n < 1, workers < 1 and workers > n with IllegalArgumentException, starting no JVM")
-  void rejectsInvalidArgumentsWithoutStartingWorkers(int n, int workers) {
+  public void rejectsInvalidArgumentsWithoutStartingWorkers(int n, int workers) {
     ComputeCall call;
     List<Launch> launches;
     try (LaunchGate gate = LaunchGate.observe(WORKER)) {
@@ -347,7 +347,7 @@ class SquareSumSuite {
 
   @Test
   @DisplayName("main prints 338350 on a line of its own")
-  void mainPrints338350() {
+  public void mainPrints338350() {
     Throwable thrown = null;
     List<String> lines;
     try (StandardOutCapture capture = StandardOutCapture.start()) {

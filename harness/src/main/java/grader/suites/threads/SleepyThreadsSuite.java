@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @DisplayName("Exercise 1 (threads): sleepy threads")
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class SleepyThreadsSuite {
+public class SleepyThreadsSuite {
   /** Seeds whose durations differ under every plausible way of drawing (checked when the suite was written). */
   private static final long SEED_A = 20_241_101L;
   private static final long SEED_B = 20_241_102L;
@@ -58,7 +58,7 @@ class SleepyThreadsSuite {
   @ParameterizedTest(name = "count = {0}")
   @ValueSource(ints = {1, 5, 20})
   @DisplayName("prints one line per thread, exactly \"Thread <i> slept <d> ms\", numbered 1..count")
-  void printsOneLinePerThreadInTheExactFormat(int count, TestReporter reporter) {
+  public void printsOneLinePerThreadInTheExactFormat(int count, TestReporter reporter) {
     SleepyRun run = SleepyRun.observe(count, 50, 150, new Random(1_000 + count));
     requireReturned(run);
     List<Line> lines = run.lines();
@@ -93,7 +93,7 @@ class SleepyThreadsSuite {
 
   @Test
   @DisplayName("prints each line from its own new thread, never from the thread that called run")
-  void printsEachLineFromItsOwnNewThread(TestReporter reporter) {
+  public void printsEachLineFromItsOwnNewThread(TestReporter reporter) {
     // Twice: threads kept from the first call (a pool in a static field) show up in the second.
     requireReturned(SleepyRun.observe(2, 50, 100, new Random(1_999)));
     SleepyRun run = SleepyRun.observe(5, 100, 200, new Random(2_000));
@@ -130,7 +130,7 @@ class SleepyThreadsSuite {
 
   @Test
   @DisplayName("has all threads asleep at the same moment")
-  void sleepsAllThreadsAtTheSameTime(TestReporter reporter) {
+  public void sleepsAllThreadsAtTheSameTime(TestReporter reporter) {
     int count = 6;
     String failure = null;
     for (int attempt = 1; attempt <= OVERLAP_ATTEMPTS; attempt++) {
@@ -211,7 +211,7 @@ class SleepyThreadsSuite {
 
   @Test
   @DisplayName("prints each line only after its thread has slept")
-  void printsOnlyAfterSleeping(TestReporter reporter) {
+  public void printsOnlyAfterSleeping(TestReporter reporter) {
     SleepyRun run = SleepyRun.observe(5, 150, 400, new Random(4_000));
     requireReturned(run);
     requireSomeLines(run);
@@ -239,7 +239,7 @@ class SleepyThreadsSuite {
 
   @Test
   @DisplayName("draws the durations from the given Random, within [minMillis, maxMillis]")
-  void drawsDurationsFromTheGivenRandom(TestReporter reporter) {
+  public void drawsDurationsFromTheGivenRandom(TestReporter reporter) {
     int count = 8;
     int min = 20;
     int max = 120;
@@ -282,7 +282,7 @@ class SleepyThreadsSuite {
 
   @Test
   @DisplayName("draws both ends of the range: minMillis and maxMillis are included")
-  void drawsBothEndsOfTheRange(TestReporter reporter) {
+  public void drawsBothEndsOfTheRange(TestReporter reporter) {
     int count = 40;
     int min = 30;
     int max = 31;
@@ -302,7 +302,7 @@ class SleepyThreadsSuite {
 
   @Test
   @DisplayName("works when minMillis equals maxMillis")
-  void acceptsMinEqualToMax() {
+  public void acceptsMinEqualToMax() {
     SleepyRun run = SleepyRun.observe(3, 120, 120, new Random(7_000));
     requireReturned(run);
     List<Long> durations = durations(run);
@@ -317,7 +317,7 @@ class SleepyThreadsSuite {
 
   @Test
   @DisplayName("returns only after every thread has printed, and nothing is printed afterwards")
-  void returnsOnlyAfterEveryLineIsPrinted(TestReporter reporter) {
+  public void returnsOnlyAfterEveryLineIsPrinted(TestReporter reporter) {
     int count = 6;
     int max = 300;
     for (long seed : new long[] {8_001, 8_002}) {
@@ -353,7 +353,7 @@ class SleepyThreadsSuite {
   @ParameterizedTest(name = "run({0}, {1}, {2}, ...)")
   @CsvSource({"0, 100, 200", "-1, 100, 200", "2, -100, -50", "3, 200, 100"})
   @DisplayName("rejects count < 1, minMillis < 0 and maxMillis < minMillis with IllegalArgumentException")
-  void rejectsInvalidArguments(int count, int min, int max) {
+  public void rejectsInvalidArguments(int count, int min, int max) {
     SleepyRun run = SleepyRun.observe(count, min, max, new CountingRandom(9_000), Duration.ofMillis(300));
     if (!(run.thrown instanceof IllegalArgumentException)) {
       String observed = run.thrown == null
@@ -377,7 +377,7 @@ class SleepyThreadsSuite {
 
   @Test
   @DisplayName("main prints five thread lines, then \"All threads completed\"")
-  void mainPrintsFiveLinesThenAllThreadsCompleted() {
+  public void mainPrintsFiveLinesThenAllThreadsCompleted() {
     Throwable thrown = null;
     LineRecorder printed;
     try (StandardOutCapture capture = StandardOutCapture.start()) {
