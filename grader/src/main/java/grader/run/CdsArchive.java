@@ -1,7 +1,6 @@
 package grader.run;
 
 import grader.protocol.RunNonce;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * A class-data-sharing archive of the classes every harness JVM loads (JUnit, Jackson, Awaitility,
@@ -26,7 +24,7 @@ import java.util.stream.Collectors;
  * Optional: without it, JVMs start as usual.
  *
  * <p>The archive is dumped by a harness JVM that runs {@code grader.child.warmup} from the grader's
- * jars only (no student code, no directories on the class path, as CDS requires), outside any
+ * module path only (no student code, nothing on the class path, as CDS requires), outside any
  * sandbox, and lives next to grader.jar under {@code cds/}. Its name carries a fingerprint of the
  * Java installation and of every jar, so a rebuilt grader or another JDK never uses a stale archive.
  */
@@ -94,14 +92,14 @@ public final class CdsArchive {
       command.addAll(memoryOptions);
       command.add("-Dgrader.submission.classes=" + work);
       command.add("-Djava.io.tmpdir=" + work);
-      command.add("-cp");
-      command.add(installation.classPath().stream().filter(p -> p.toString().endsWith(".jar"))
-          .map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+      // The same module options as every harness JVM: an archive maps only with the same module path.
+      command.addAll(new ModuleOptions(installation).harness());
+      command.add("-m");
       command.add(ChildCommand.HARNESS_MAIN);
       command.add(WARMUP_SUITE);
       command.add(results.toString());
       command.add("--suite-path");
-      command.add(installation.graderJar().toString());
+      command.add(installation.harnessJar().toString());
       ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
           .redirectOutput(work.resolve("stdout.txt").toFile()).redirectError(work.resolve("stderr.txt").toFile());
       builder.environment().clear();
@@ -139,7 +137,9 @@ public final class CdsArchive {
     StringBuilder text = new StringBuilder(installation.javaHome().toString()).append('\n');
     text.append(String.join(" ", memoryOptions)).append('\n');
     readRelease(text);
-    for (Path jar : installation.classPath()) {
+    List<Path> jars = new ArrayList<>(installation.modulePath());
+    jars.add(installation.graderJar());
+    for (Path jar : jars) {
       try {
         text.append(jar).append(' ').append(Files.size(jar)).append(' ')
             .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');

@@ -1,11 +1,13 @@
 package grader.child;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectModule;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
-import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestEngine;
@@ -56,8 +58,19 @@ final class SuiteLauncher {
             arguments.defaultTimeout().toSeconds() + " s")
         .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
         .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
+    Module harness = SuiteLauncher.class.getModule();
     if (arguments.suitePath().isEmpty()) {
       request.selectors(selectPackage(arguments.suitePackage()));
+    } else if (harness.isNamed()) {
+      // The suites in this module are found through the module (no jar file system needed, and no
+      // class path entry can contribute to them); further roots are a test installation's folders.
+      Set<Path> folders = new LinkedHashSet<>();
+      arguments.suitePath().stream().filter(Files::isDirectory).forEach(folders::add);
+      request.selectors(selectModule(harness.getName()))
+          .filters(PackageNameFilter.includePackageNames(arguments.suitePackage()));
+      if (!folders.isEmpty()) {
+        request.selectors(selectClasspathRoots(folders));
+      }
     } else {
       Set<Path> roots = new LinkedHashSet<>(arguments.suitePath());
       request.selectors(selectClasspathRoots(roots))
@@ -81,12 +94,18 @@ final class SuiteLauncher {
     };
   }
 
-  private static TestEngine jupiter() {
-    try {
-      return (TestEngine) Class.forName(JUPITER_ENGINE).getDeclaredConstructor().newInstance();
-    } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException
-        | InvocationTargetException e) {
-      throw new IllegalStateException("the JUnit Jupiter engine is not on the class path", e);
-    }
+  /**
+   * Jupiter, found as a service of the named modules only when the harness runs as a module (the
+   * Jupiter engine module exports nothing, and the class path, where the student's classes are, is
+   * not searched); on a plain class path (the harness's unit tests, name discovery in the grader)
+   * from the harness's own class loader.
+   */
+  static TestEngine jupiter() {
+    ServiceLoader<TestEngine> engines = SuiteLauncher.class.getModule().isNamed()
+        ? ServiceLoader.load(ModuleLayer.boot(), TestEngine.class)
+        : ServiceLoader.load(TestEngine.class, SuiteLauncher.class.getClassLoader());
+    return engines.stream().filter(p -> p.type().getName().equals(JUPITER_ENGINE)).findFirst()
+        .map(ServiceLoader.Provider::get)
+        .orElseThrow(() -> new IllegalStateException("the JUnit Jupiter engine (" + JUPITER_ENGINE + ") is missing"));
   }
 }

@@ -1,5 +1,6 @@
 package grader.protocol;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,11 @@ import javax.crypto.spec.SecretKeySpec;
  * exact bytes of the event object, so the nonce itself never lands in the results file (which
  * student code can read) and a line cannot be forged or altered without it.
  *
+ * <p>The two sides use different code on purpose. {@link #encode} runs in the harness JVM, next to
+ * student code, and uses no library ({@link EventJson}); {@link #decode} runs only in the grader and
+ * parses with Jackson databind, which the harness JVM does not even have on its module path (the
+ * mapper lives in a holder class that only {@code decode} loads).
+ *
  * <p>Not thread-safe (a {@link Mac} is stateful): use one codec per thread.
  */
 public final class EventCodec {
@@ -29,13 +35,6 @@ public final class EventCodec {
   private static final String PREFIX = "{\"seal\":\"";
   private static final String MIDDLE = "\",\"event\":";
   private static final int SEAL_CHARS = 64;
-
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .build();
 
   private final Mac mac;
 
@@ -51,12 +50,7 @@ public final class EventCodec {
 
   /** One line, without the line terminator. */
   public String encode(Event event) {
-    String json;
-    try {
-      json = MAPPER.writeValueAsString(event);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + event.getClass().getSimpleName(), e);
-    }
+    String json = EventJson.of(event);
     return PREFIX + seal(json) + MIDDLE + json + "}";
   }
 
@@ -78,17 +72,36 @@ public final class EventCodec {
     if (!MessageDigest.isEqual(expected, claimed.getBytes(StandardCharsets.US_ASCII))) {
       return new DecodedLine.Rejected("wrong seal");
     }
-    try {
-      return new DecodedLine.Accepted(MAPPER.readValue(json, Event.class));
-    } catch (JsonProcessingException e) {
-      // Sealed but malformed can only be a harness bug; still fail closed.
-      return new DecodedLine.Rejected("sealed line is not a valid event: " + e.getOriginalMessage());
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return new DecodedLine.Rejected("sealed line is not a valid event: " + e.getMessage());
-    }
+    return Decoding.parse(json);
   }
 
   private String seal(String json) {
     return HexFormat.of().formatHex(mac.doFinal(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Everything that names a databind type, so that only the first {@link #decode} loads it (and the
+   * verifier of {@link EventCodec} never needs it): the harness JVM has no databind.
+   */
+  private static final class Decoding {
+    // Duplicate keys are refused: a sealed line has each key once, so two of them mean a bug.
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    static DecodedLine parse(String json) {
+      try {
+        return new DecodedLine.Accepted(MAPPER.readValue(json, Event.class));
+      } catch (JsonProcessingException e) {
+        // Sealed but malformed can only be a harness bug; still fail closed.
+        return new DecodedLine.Rejected("sealed line is not a valid event: " + e.getOriginalMessage());
+      } catch (IllegalArgumentException | NullPointerException e) {
+        return new DecodedLine.Rejected("sealed line is not a valid event: " + e.getMessage());
+      }
+    }
   }
 }

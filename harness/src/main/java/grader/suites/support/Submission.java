@@ -1,5 +1,6 @@
 package grader.suites.support;
 
+import grader.protocol.HarnessProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -10,13 +11,13 @@ import java.util.Optional;
  */
 public final class Submission {
   /** Directory with the student's compiled classes (also on the class path). */
-  public static final String CLASSES = "grader.submission.classes";
+  public static final String CLASSES = HarnessProperties.CLASSES;
   /** The submission's root folder as copied by intake (holds {@code REPORT.md}). */
-  public static final String ROOT = "grader.submission.root";
+  public static final String ROOT = HarnessProperties.ROOT;
   /** Directory the launch-gate agent watches (see {@link LaunchGate}). */
-  public static final String GATE_DIR = "grader.gate.dir";
+  public static final String GATE_DIR = HarnessProperties.GATE_DIR;
   /** Multiplier for the suites' waits on a slow machine; 1 by default. */
-  public static final String TIME_FACTOR = "grader.time.factor";
+  public static final String TIME_FACTOR = HarnessProperties.TIME_FACTOR;
 
   private Submission() {}
 
