@@ -53,11 +53,12 @@ public final class Grader {
 
   private final GraderSetup setup;
   private final GraderInfo info;
-  private final SuiteCatalog catalog = new SuiteCatalog();
+  private final SuiteCatalog catalog;
 
   public Grader(GraderSetup setup) throws GradingException {
     this.setup = Objects.requireNonNull(setup, "setup must not be null");
     setup.installation().check();
+    this.catalog = new SuiteCatalog(setup.installation());
     new ExerciseRunner(setup.installation(), setup.sandbox(), setup.limits(), setup.runPolicy(), setup.clock())
         .prepare();
     try {

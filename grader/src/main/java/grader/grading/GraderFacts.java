@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -68,11 +69,13 @@ final class GraderFacts {
     }
   }
 
-  /** SHA-256 over grader.jar (the harness and the suites) and the rubric as loaded. */
+  /** SHA-256 over grader.jar, the harness jar (the harness and the suites) and the rubric as loaded. */
   static String suiteHash(GraderInstallation installation, Rubric rubric) throws IOException {
     MessageDigest digest = sha256();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(installation.graderJar()), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
+    for (Path jar : List.of(installation.graderJar(), installation.harnessJar())) {
+      try (InputStream in = new DigestInputStream(Files.newInputStream(jar), digest)) {
+        in.transferTo(OutputStream.nullOutputStream());
+      }
     }
     digest.update(ScorecardJson.mapper().writeValueAsBytes(rubric));
     return HexFormat.of().formatHex(digest.digest());

@@ -1,7 +1,6 @@
 package grader.run;
 
 import grader.protocol.RunNonce;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * A class-data-sharing archive of the classes every harness JVM loads (JUnit, Jackson, Awaitility,
@@ -26,7 +24,7 @@ import java.util.stream.Collectors;
  * Optional: without it, JVMs start as usual.
  *
  * <p>The archive is dumped by a harness JVM that runs {@code grader.child.warmup} from the grader's
- * jars only (no student code, no directories on the class path, as CDS requires), outside any
+ * module path only (no student code, nothing on the class path, as CDS requires), outside any
  * sandbox, and lives next to grader.jar under {@code cds/}. Its name carries a fingerprint of the
  * Java installation and of every jar, so a rebuilt grader or another JDK never uses a stale archive.
  */
@@ -35,11 +33,17 @@ public final class CdsArchive {
   private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(120);
 
   private final GraderInstallation installation;
+  private final Path launcher;
   private final List<String> memoryOptions;
 
-  /** @param memoryOptions the harness's heap and metaspace options (an archive is only valid with the same) */
-  CdsArchive(GraderInstallation installation, List<String> memoryOptions) {
+  /**
+   * @param launcher the java of the harness's run-time image ({@link HarnessRuntime}): the archive
+   *     only maps without {@code --limit-modules}, which switches class-data sharing off
+   * @param memoryOptions the harness's heap and metaspace options (an archive is only valid with the same)
+   */
+  CdsArchive(GraderInstallation installation, Path launcher, List<String> memoryOptions) {
     this.installation = installation;
+    this.launcher = launcher;
     this.memoryOptions = List.copyOf(memoryOptions);
   }
 
@@ -89,19 +93,19 @@ public final class CdsArchive {
       Path results = Files.createFile(work.resolve("results.jsonl"));
       Path partial = work.resolve("harness.jsa");
       List<String> command = new ArrayList<>();
-      command.add(installation.javaLauncher().toString());
+      command.add(launcher.toString());
       command.add("-XX:ArchiveClassesAtExit=" + partial);
       command.addAll(memoryOptions);
       command.add("-Dgrader.submission.classes=" + work);
       command.add("-Djava.io.tmpdir=" + work);
-      command.add("-cp");
-      command.add(installation.classPath().stream().filter(p -> p.toString().endsWith(".jar"))
-          .map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+      // The same module options as every harness JVM: an archive maps only with the same module path.
+      command.addAll(new ModuleOptions(installation).harness(false));
+      command.add("-m");
       command.add(ChildCommand.HARNESS_MAIN);
       command.add(WARMUP_SUITE);
       command.add(results.toString());
       command.add("--suite-path");
-      command.add(installation.graderJar().toString());
+      command.add(installation.harnessJar().toString());
       ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
           .redirectOutput(work.resolve("stdout.txt").toFile()).redirectError(work.resolve("stderr.txt").toFile());
       builder.environment().clear();
@@ -137,9 +141,12 @@ public final class CdsArchive {
       throw new IllegalStateException("SHA-256 is part of every Java SE runtime", e);
     }
     StringBuilder text = new StringBuilder(installation.javaHome().toString()).append('\n');
+    text.append(launcher).append('\n');
     text.append(String.join(" ", memoryOptions)).append('\n');
     readRelease(text);
-    for (Path jar : installation.classPath()) {
+    List<Path> jars = new ArrayList<>(installation.modulePath());
+    jars.add(installation.graderJar());
+    for (Path jar : jars) {
       try {
         text.append(jar).append(' ').append(Files.size(jar)).append(' ')
             .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');

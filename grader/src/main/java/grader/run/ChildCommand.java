@@ -2,7 +2,7 @@ package grader.run;
 
 import grader.sandbox.ResourceLimits;
 import grader.sandbox.SandboxRequest;
-import grader.suites.support.Submission;
+import grader.protocol.HarnessProperties;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,16 +20,20 @@ import java.util.stream.Collectors;
  * with the launch-gate agent. The environment is built from scratch: nothing of the grader's leaks in.
  */
 final class ChildCommand {
-  static final String HARNESS_MAIN = "grader.child.HarnessMain";
+  static final String HARNESS_MAIN = ModuleOptions.HARNESS_MAIN;
 
   private final GraderInstallation installation;
   private final ResourceLimits limits;
   private final RunPolicy policy;
+  private final ModuleOptions modules;
+  private final HarnessRuntime runtime;
 
   ChildCommand(GraderInstallation installation, ResourceLimits limits, RunPolicy policy) {
     this.installation = installation;
     this.limits = limits;
     this.policy = policy;
+    this.modules = new ModuleOptions(installation);
+    this.runtime = new HarnessRuntime(installation);
   }
 
   /** The directories of one exercise's run; the child may write only under {@link #sandboxRoot()}. */
@@ -60,13 +64,16 @@ final class ChildCommand {
   }
 
   SandboxRequest request(SuiteRun run, Layout layout, int jvm, Set<String> only) {
+    // The harness's own run-time image when there is one (see HarnessRuntime), else the JDK itself.
+    Optional<Path> image = runtime.launcher();
+    Path java = image.orElse(installation.javaLauncher());
     List<String> command = new ArrayList<>();
-    command.add(installation.javaLauncher().toString());
+    command.add(java.toString());
     command.addAll(memoryOptions());
     command.add("-Xss1m");
     command.addAll(policy.jvmOptions());
-    Optional<Path> archive = policy.classDataArchive() ? new CdsArchive(installation, memoryOptions()).existing()
-        : Optional.empty();
+    Optional<Path> archive = policy.classDataArchive() && image.isPresent()
+        ? new CdsArchive(installation, java, memoryOptions()).existing() : Optional.empty();
     archive.ifPresent(a -> {
       command.add("-XX:SharedArchiveFile=" + a);
       // A stale or unmappable archive only costs speed; its warnings would land in the student's output.
@@ -74,12 +81,14 @@ final class ChildCommand {
     });
     command.add("-Djava.io.tmpdir=" + layout.tmp());
     command.add("-Duser.home=" + layout.home());
-    command.add("-D" + Submission.CLASSES + "=" + run.classesDirectory());
-    command.add("-D" + Submission.ROOT + "=" + run.submissionRoot());
-    command.add("-D" + Submission.GATE_DIR + "=" + layout.gate());
-    command.add("-D" + Submission.TIME_FACTOR + "=" + String.format(Locale.ROOT, "%s", policy.timeFactor()));
+    command.add("-D" + HarnessProperties.CLASSES + "=" + run.classesDirectory());
+    command.add("-D" + HarnessProperties.ROOT + "=" + run.submissionRoot());
+    command.add("-D" + HarnessProperties.GATE_DIR + "=" + layout.gate());
+    command.add("-D" + HarnessProperties.TIME_FACTOR + "=" + String.format(Locale.ROOT, "%s", policy.timeFactor()));
+    command.addAll(modules.harness(image.isEmpty()));
     command.add("-cp");
     command.add(classPath(run));
+    command.add("-m");
     command.add(HARNESS_MAIN);
     command.add(run.exercise().suite());
     command.add(layout.results(jvm).toString());
@@ -100,9 +109,8 @@ final class ChildCommand {
     environment.put("JDK_JAVA_OPTIONS", childJvmOptions(layout));
 
     List<Path> readOnly = new ArrayList<>();
-    readOnly.add(installation.javaHome());
-    readOnly.add(installation.graderJar());
-    readOnly.add(installation.libDirectory());
+    readOnly.add(java.getParent().getParent());
+    readOnly.add(installation.harnessDirectory());
     readOnly.add(installation.agentJar());
     readOnly.addAll(installation.extraSuitePath());
     readOnly.add(run.classesDirectory());
@@ -113,10 +121,13 @@ final class ChildCommand {
         output.stdout(), output.stderr(), limits);
   }
 
-  /** The grader's jars first, so the student's classes can add classes but never replace the grader's. */
+  /**
+   * The student's classes, after the test-only suite roots of a test installation. The grader's own
+   * code is not here: it is on the module path, where a class path entry cannot replace it.
+   */
   String classPath(SuiteRun run) {
     List<String> entries = new ArrayList<>();
-    installation.classPath().forEach(p -> entries.add(p.toString()));
+    installation.extraSuitePath().forEach(p -> entries.add(p.toString()));
     entries.add(run.classesDirectory().toString());
     return String.join(File.pathSeparator, entries);
   }
@@ -136,6 +147,7 @@ final class ChildCommand {
     List<String> options = new ArrayList<>();
     options.add("-javaagent:" + installation.agentJar() + "=" + layout.gate());
     options.addAll(memoryOptions());
+    options.addAll(modules.student());
     options.addAll(policy.childJvmOptions());
     options.add("-XX:ErrorFile=" + layout.tmp().resolve("hs_err_%p.log"));
     options.add("-Djava.io.tmpdir=" + layout.tmp());

@@ -12,9 +12,10 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Where the grader's own files are: {@code grader.jar} (harness and suites), its {@code lib/} jars,
- * the launch-gate agent jar, and the Java installation that runs the suites. Everything the child
- * JVM loads besides the student's classes comes from here.
+ * Where the grader's own files are: {@code grader.jar} (the trusted side), its {@code lib/} jars,
+ * {@code lib/harness/} (the harness JVM's module path: the harness and suites, the protocol and
+ * their libraries), the launch-gate agent jar, and the Java installation that runs the suites.
+ * Everything the child JVM loads besides the student's classes comes from here.
  *
  * @param extraSuitePath more class path roots holding graded suites (tests use their own suites)
  */
@@ -22,6 +23,8 @@ public record GraderInstallation(Path graderJar, Path libDirectory, Path agentJa
   public static final String GRADER_JAR = "grader.jar";
   public static final String AGENT_JAR = "grader-agent.jar";
   public static final String LIB = "lib";
+  public static final String HARNESS = "harness";
+  public static final String HARNESS_JAR = "grader-harness.jar";
 
   public GraderInstallation {
     Objects.requireNonNull(graderJar, "graderJar must not be null");
@@ -78,31 +81,56 @@ public record GraderInstallation(Path graderJar, Path libDirectory, Path agentJa
   /** The roots the harness may take suite classes from: never the student's. */
   public List<Path> suitePath() {
     List<Path> roots = new ArrayList<>();
-    roots.add(graderJar);
+    roots.add(harnessJar());
     roots.addAll(extraSuitePath);
     return roots;
   }
 
-  /** The grader's part of the child's class path: grader.jar, each library jar (sorted), extra roots. */
-  public List<Path> classPath() {
-    List<Path> entries = new ArrayList<>();
-    entries.add(graderJar);
-    entries.addAll(libraries());
-    entries.addAll(extraSuitePath);
-    return entries;
+  /** The folder of the harness JVM's module path. */
+  public Path harnessDirectory() {
+    return libDirectory.resolve(HARNESS);
   }
 
+  public Path harnessJar() {
+    return harnessDirectory().resolve(HARNESS_JAR);
+  }
+
+  /** The harness JVM's module path: every jar of {@code lib/harness/}, sorted. */
+  public List<Path> modulePath() {
+    return jarsIn(harnessDirectory());
+  }
+
+  /** The grader's own libraries (its class path). */
   public List<Path> libraries() {
-    try (Stream<Path> files = Files.list(libDirectory)) {
+    return jarsIn(libDirectory);
+  }
+
+  private static List<Path> jarsIn(Path directory) {
+    try (Stream<Path> files = Files.list(directory)) {
       return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the grader's libraries in " + libDirectory, e);
+      throw new UncheckedIOException("cannot list the grader's libraries in " + directory, e);
     }
+  }
+
+  /** The feature version of {@link #javaHome()} (17, 25, ...), from its {@code release} file; 0 if unknown. */
+  public int javaFeatureVersion() {
+    try {
+      for (String line : Files.readAllLines(javaHome.resolve("release"))) {
+        if (line.startsWith("JAVA_VERSION=")) {
+          String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+          return Integer.parseInt(version.split("[.+-]", 2)[0]);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // Unknown: the version-gated options are left out.
+    }
+    return 0;
   }
 
   /** Fails with a message that says how to fix a missing file. */
   public void check() {
-    for (Path file : List.of(graderJar, agentJar)) {
+    for (Path file : List.of(graderJar, agentJar, harnessJar())) {
       if (!Files.isRegularFile(file)) {
         throw new IllegalStateException(file + " is missing: build the grader first (make build)");
       }

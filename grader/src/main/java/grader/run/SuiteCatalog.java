@@ -1,68 +1,68 @@
 package grader.run;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
-
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.junit.platform.engine.TestEngine;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The names students read for a suite's tests (their display names), for exercises whose suite never
- * ran (a compile error, missing classes, an unreadable submission). Found by JUnit discovery in the
- * grader's own JVM: nothing runs, no student class is on this class path, and a suite class that
- * cannot even be inspected here simply keeps its test ids as names. Cached; thread-safe.
+ * ran (a compile error, missing classes, an unreadable submission). The grader does not compile
+ * against the suites: it reads them as data, running the harness's own JUnit discovery ({@code
+ * grader.child.SuiteNames}) in a class loader of its own over the harness's jars. Nothing runs, no
+ * student class is there, and a suite class that cannot even be inspected simply keeps its test ids
+ * as names. Cached; thread-safe.
  */
 public final class SuiteCatalog {
-  private static final String JUPITER_ENGINE = "org.junit.jupiter.engine.JupiterTestEngine";
+  private static final String SUITE_NAMES = "grader.child.SuiteNames";
 
+  private final GraderInstallation installation;
   private final ConcurrentMap<String, Map<String, String>> names = new ConcurrentHashMap<>();
+
+  public SuiteCatalog(GraderInstallation installation) {
+    this.installation = installation;
+  }
 
   /** Test id to display name for the suite in {@code suitePackage}; empty if discovery fails. */
   public Map<String, String> namesOf(String suitePackage) {
-    return names.computeIfAbsent(suitePackage, SuiteCatalog::discover);
+    return names.computeIfAbsent(suitePackage, this::discover);
   }
 
-  private static Map<String, String> discover(String suitePackage) {
-    try {
-      Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-          .enableTestEngineAutoRegistration(false)
-          .enableLauncherSessionListenerAutoRegistration(false)
-          .enableLauncherDiscoveryListenerAutoRegistration(false)
-          .enablePostDiscoveryFilterAutoRegistration(false)
-          .enableTestExecutionListenerAutoRegistration(false)
-          .addTestEngines((TestEngine) Class.forName(JUPITER_ENGINE).getDeclaredConstructor().newInstance())
-          .build());
-      TestPlan plan = launcher.discover(LauncherDiscoveryRequestBuilder.request()
-          .enableImplicitConfigurationParameters(false)
-          .selectors(selectPackage(suitePackage))
-          .build());
-      Map<String, String> found = new LinkedHashMap<>();
-      for (TestIdentifier root : plan.getRoots()) {
-        for (TestIdentifier test : plan.getDescendants(root)) {
-          boolean method = test.getSource().orElse(null) instanceof MethodSource;
-          Optional<TestIdentifier> parent = plan.getParent(test);
-          boolean underMethod = parent.flatMap(TestIdentifier::getSource).orElse(null) instanceof MethodSource;
-          if (method && !underMethod) {
-            found.putIfAbsent(((MethodSource) test.getSource().get()).getMethodName(), test.getDisplayName());
-          }
-        }
-      }
-      return Collections.unmodifiableMap(found);
-    } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException
-        | InvocationTargetException | RuntimeException | LinkageError e) {
+  private Map<String, String> discover(String suitePackage) {
+    List<Path> roots = new ArrayList<>(installation.modulePath());
+    roots.addAll(installation.extraSuitePath());
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    try (URLClassLoader loader = new URLClassLoader("grader-suite-names", urls(roots),
+        ClassLoader.getPlatformClassLoader())) {
+      thread.setContextClassLoader(loader); // JUnit loads the classes it scans through this
+      Object found = Class.forName(SUITE_NAMES, true, loader).getMethod("of", String.class, List.class)
+          .invoke(null, suitePackage, installation.suitePath());
+      Map<String, String> copy = new LinkedHashMap<>();
+      ((Map<?, ?>) found).forEach((id, name) -> copy.put(String.valueOf(id), String.valueOf(name)));
+      return Collections.unmodifiableMap(copy);
+    } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException | InvocationTargetException
+        | IOException | RuntimeException | LinkageError e) {
       return Map.of(); // names are a courtesy: the ids still identify the tests
+    } finally {
+      thread.setContextClassLoader(previous);
     }
+  }
+
+  private static URL[] urls(List<Path> roots) throws MalformedURLException {
+    URL[] urls = new URL[roots.size()];
+    for (int i = 0; i < urls.length; i++) {
+      urls[i] = roots.get(i).toUri().toURL();
+    }
+    return urls;
   }
 }

@@ -25,6 +25,11 @@ import java.util.TreeMap;
  * @param launcher the execute-only copy of the {@code java} launcher, bound over the real one
  * @param passwd a one-line {@code /etc/passwd} naming the sandbox user
  * @param jdkHome the real path of the JDK the command runs
+ * @param noexecTmp root only: an empty host directory on which a {@code noexec} tmpfs is mounted in
+ *     a private mount namespace, to become the sandbox's {@code /tmp}; the writable paths are
+ *     re-mounted {@code noexec} there too. Bubblewrap has no option for {@code noexec}, but its binds
+ *     keep the flags of the mount they bind, so written bytes never become native code or programs.
+ *     Empty: bubblewrap's own tmpfs (executable), for graders that are not root
  * @param request what to run
  */
 public record BubblewrapCommand(
@@ -35,14 +40,28 @@ public record BubblewrapCommand(
     Optional<Path> launcher,
     Optional<Path> passwd,
     Path jdkHome,
+    Optional<Path> noexecTmp,
     SandboxRequest request) {
 
   /** Why a script: only a shell can enter cgroups and then exec; the name shows in ps output. */
   static final String JOIN_SCRIPT =
       "n=$1; shift; while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 125; shift; n=$((n-1)); done; exec \"$@\"";
 
+  /**
+   * Runs as root in the run's private mount namespace: a noexec tmpfs of the given size for
+   * {@code /tmp}, each writable path bound onto itself and re-mounted noexec, then exec.
+   */
+  static final String NOEXEC_SCRIPT = "m=$1; t=$2; size=$3; shift 3; "
+      + "\"$m\" -t tmpfs -o noexec,nosuid,nodev,size=\"$size\",mode=1777 tmpfs \"$t\" || exit 125; "
+      + "while [ \"$1\" != -- ]; do \"$m\" --bind \"$1\" \"$1\" && \"$m\" -o remount,bind,noexec,nosuid,nodev \"$1\""
+      + " || exit 125; shift; done; shift; exec \"$@\"";
+
   public BubblewrapCommand {
     cgroupProcs = List.copyOf(cgroupProcs);
+    if (noexecTmp.isPresent() && !(user.dropFromRoot() && tools.unshare().isPresent() && tools.mount().isPresent()
+        && tools.shell().isPresent())) {
+      throw new IllegalArgumentException("noexec mounts need root, unshare, mount and a shell");
+    }
     if (tools.bwrap().isEmpty()) {
       throw new IllegalArgumentException("bwrap is not installed");
     }
@@ -160,6 +179,14 @@ public record BubblewrapCommand(
       args.addAll(rlimits(limits));
       args.add("--");
     }
+    noexecTmp.ifPresent(tmp -> {
+      // Root, before dropping to the sandbox user: the mounts are private to this run (and vanish with it).
+      args.addAll(List.of(tools.unshare().orElseThrow().toString(), "--mount", "--propagation", "private", "--",
+          tools.shell().orElseThrow().toString(), "-c", NOEXEC_SCRIPT, "grader-sandbox-noexec",
+          tools.mount().orElseThrow().toString(), tmp.toString(), limits.tmpMegabytes() + "m"));
+      request.writablePaths().forEach(p -> args.add(p.toString()));
+      args.add("--");
+    });
     if (user.dropFromRoot()) {
       args.addAll(List.of(tools.setpriv().orElseThrow().toString(), "--reuid=" + user.uid(), "--regid=" + user.gid(),
           "--clear-groups", "--no-new-privs", "--"));
@@ -178,10 +205,15 @@ public record BubblewrapCommand(
     launcher.ifPresent(copy -> args.addAll(List.of("--ro-bind", copy.toString(),
         jdkHome.resolve("bin").resolve("java").toString())));
     passwd.ifPresent(file -> args.addAll(List.of("--ro-bind", file.toString(), "/etc/passwd")));
-    args.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+    // A read-only /dev: its device nodes still work, but there is no writable (and executable) /dev/shm.
+    args.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev"));
     // /tmp before the request's binds: a work dir under the host's /tmp is then mounted on top of
     // the private tmpfs instead of being hidden by it.
-    args.addAll(List.of("--size", Long.toString((long) limits.tmpMegabytes() * 1024 * 1024), "--tmpfs", "/tmp"));
+    if (noexecTmp.isPresent()) {
+      args.addAll(List.of("--bind", noexecTmp.get().toString(), "/tmp"));
+    } else {
+      args.addAll(List.of("--size", Long.toString((long) limits.tmpMegabytes() * 1024 * 1024), "--tmpfs", "/tmp"));
+    }
     for (Bind bind : requestBinds()) {
       args.addAll(List.of(bind.writable() ? "--bind" : "--ro-bind", bind.path().toString(), bind.path().toString()));
     }

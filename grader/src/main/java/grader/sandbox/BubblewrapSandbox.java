@@ -104,7 +104,7 @@ public final class BubblewrapSandbox implements Sandbox {
       }
       BubblewrapCommand command = new BubblewrapCommand(tools, user,
           scope.map(CgroupScope::procsFiles).orElse(List.of()), mounts, Optional.of(launcher), Optional.of(passwd),
-          jdkHome, request);
+          jdkHome, noexecTmp(runDirectory), request);
       installExitHook();
       Process process = startOnStarterThread(command.toList(), request);
       ContainedProcess contained = new ContainedProcess(process, scope, request, runDirectory,
@@ -116,6 +116,15 @@ public final class BubblewrapSandbox implements Sandbox {
       ContainedProcess.deleteTree(runDirectory);
       throw e;
     }
+  }
+
+  /** Where the run's noexec /tmp is mounted, when the grader can make one (root, with unshare and mount). */
+  private Optional<Path> noexecTmp(Path runDirectory) throws IOException {
+    if (!(user.dropFromRoot() && tools.unshare().isPresent() && tools.mount().isPresent()
+        && tools.shell().isPresent())) {
+      return Optional.empty();
+    }
+    return Optional.of(Files.createDirectory(runDirectory.resolve("tmp")));
   }
 
   /**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,10 @@ class ChildCommandTests {
     Files.writeString(home.resolve("grader.jar"), "");
     Files.writeString(home.resolve("grader-agent.jar"), "");
     Files.writeString(home.resolve("lib/b.jar"), "");
-    Files.writeString(home.resolve("lib/a.jar"), "");
+    Files.createDirectories(home.resolve("lib/harness"));
+    for (String jar : List.of("grader-harness.jar", "lib-b.jar", "lib-a.jar")) {
+      new JarOutputStream(Files.newOutputStream(home.resolve("lib/harness").resolve(jar))).close();
+    }
     installation = GraderInstallation.at(home);
     ExerciseRubric exercise = new ExerciseRubric("threads", "Sleepy threads", "grader.suites.threads", List.of(), List.of());
     run = new SuiteRun(exercise, dir.resolve("classes"), dir.resolve("submission"), dir.resolve("work"));
@@ -48,14 +52,31 @@ class ChildCommandTests {
       assertTrue(command.contains(option), option + " in " + command);
     }
     int main = command.indexOf(ChildCommand.HARNESS_MAIN);
+    assertEquals("-m", command.get(main - 1));
     assertEquals(List.of("grader.suites.threads", dir.resolve("work/sandbox/results-2.jsonl").toString(),
-        "--suite-path", installation.graderJar().toString(), "--timeout-seconds", "60", "--only", "b,a"),
+        "--suite-path", installation.harnessJar().toString(), "--timeout-seconds", "60", "--only", "b,a"),
         command.subList(main + 1, command.size()));
-    String classPath = command.get(command.indexOf("-cp") + 1);
-    Path home = dir.resolve("grader home");
-    assertEquals(String.join(":", home.resolve("grader.jar").toString(), home.resolve("lib/a.jar").toString(),
-        home.resolve("lib/b.jar").toString(), dir.resolve("classes").toString()), classPath,
-        "the grader's jars first, the student's classes last, so they cannot replace the grader's");
+    assertEquals(dir.resolve("classes").toString(), command.get(command.indexOf("-cp") + 1),
+        "only the student's classes on the class path: the grader's code is on the module path");
+  }
+
+  @Test
+  void theGradersCodeRunsAsModulesInALimitedGraph() {
+    ChildCommand commands = new ChildCommand(installation, ResourceLimits.defaults(), RunPolicy.defaults());
+    List<String> command = commands.request(run, ChildCommand.Layout.in(run.workDirectory()), 1, Set.of()).command();
+    Path modules = dir.resolve("grader home/lib/harness");
+    assertEquals(String.join(":", modules.resolve("grader-harness.jar").toString(), modules.resolve("lib-a.jar").toString(),
+        modules.resolve("lib-b.jar").toString()), command.get(command.indexOf("--module-path") + 1));
+    assertEquals("grader.harness=ALL-UNNAMED", command.get(command.indexOf("--add-reads") + 1));
+    List<String> limit = List.of(command.get(command.indexOf("--limit-modules") + 1).split(","));
+    assertTrue(limit.containsAll(List.of("grader.harness", "lib.a", "lib.b", "java.base", "java.management")), limit.toString());
+    for (String forbidden : List.of("jdk.unsupported", "jdk.attach", "jdk.jdi", "jdk.management", "java.scripting",
+        "java.desktop", "jdk.jfr")) {
+      assertTrue(!limit.contains(forbidden), forbidden + " must not be observable: " + limit);
+    }
+    String student = commands.request(run, ChildCommand.Layout.in(run.workDirectory()), 1, Set.of()).environment()
+        .get("JDK_JAVA_OPTIONS");
+    assertTrue(!student.contains("--limit-modules"), "it would switch CDS off in every worker JVM: " + student);
   }
 
   @Test
@@ -73,7 +94,8 @@ class ChildCommandTests {
     assertTrue(!request.command().contains("--only"), "the first JVM runs the whole suite");
     assertEquals(List.of(dir.resolve("work/sandbox")), request.writablePaths());
     assertTrue(request.readOnlyPaths().containsAll(List.of(dir.resolve("classes"), dir.resolve("submission"),
-        installation.graderJar(), installation.libDirectory(), installation.agentJar(), installation.javaHome())));
+        installation.harnessDirectory(), installation.agentJar(), installation.javaHome())));
+    assertTrue(!request.readOnlyPaths().contains(installation.graderJar()), "the trusted side is not even visible");
   }
 
   @Test

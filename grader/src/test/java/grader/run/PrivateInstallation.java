@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /**
- * A private copy of the built grader (grader.jar, its lib/ and the agent jar) for integration tests,
+ * A private copy of the built grader (grader.jar, its lib/ with lib/harness/, and the agent jar) for integration tests,
  * so a rebuild of grader/target by a concurrent build cannot change the jars under a running child.
  */
 public final class PrivateInstallation {
@@ -25,10 +25,12 @@ public final class PrivateInstallation {
     for (String file : new String[] {GraderInstallation.GRADER_JAR, GraderInstallation.AGENT_JAR}) {
       Files.copy(home.resolve(file), into.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
-    try (Stream<Path> jars = Files.list(home.resolve(GraderInstallation.LIB))) {
-      for (Path jar : jars.toList()) {
-        Files.copy(jar, into.resolve(GraderInstallation.LIB).resolve(jar.getFileName()),
-            StandardCopyOption.REPLACE_EXISTING);
+    for (Path lib : new Path[] {Path.of(GraderInstallation.LIB), Path.of(GraderInstallation.LIB, GraderInstallation.HARNESS)}) {
+      Files.createDirectories(into.resolve(lib));
+      try (Stream<Path> jars = Files.list(home.resolve(lib))) {
+        for (Path jar : jars.filter(Files::isRegularFile).toList()) {
+          Files.copy(jar, into.resolve(lib).resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     }
     GraderInstallation installation = GraderInstallation.at(into);

@@ -22,6 +22,7 @@ import grader.scorecard.TestStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -66,7 +68,9 @@ import org.junit.jupiter.api.TestFactory;
  * and {@code attack.properties}: {@code exercise} (the attacked one), {@code fallback} (safe to run
  * without a sandbox), {@code message} (alternatives, separated by {@code |}, one of which the
  * attacked exercise's messages must contain) and optionally {@code failing} (tests that must not
- * pass) and {@code requires} (cgroup controllers without which the attack is not safe to run).
+ * pass), {@code earns} (the most points the attacked exercise may get: 0 for an attack on the
+ * untouched skeleton that tries to forge its marks) and {@code requires} (cgroup controllers without
+ * which the attack is not safe to run).
  */
 class AttackIT {
 
@@ -92,7 +96,7 @@ class AttackIT {
 
   /** One fixture's expectations, from its {@code attack.properties}. */
   record Attack(String name, Path overlay, String description, String exercise, boolean fallback,
-      List<String> messages, List<String> failing, List<String> requires) {
+      List<String> messages, List<String> failing, List<String> requires, Optional<BigDecimal> earns) {
 
     static Attack load(Path dir) {
       Properties properties = new Properties();
@@ -105,7 +109,8 @@ class AttackIT {
       }
       return new Attack(dir.getFileName().toString(), dir, description, properties.getProperty("exercise"),
           Boolean.parseBoolean(properties.getProperty("fallback", "false")), split(properties.getProperty("message"),
-          "\\|"), split(properties.getProperty("failing"), ","), split(properties.getProperty("requires"), ","));
+          "\\|"), split(properties.getProperty("failing"), ","), split(properties.getProperty("requires"), ","),
+          Optional.ofNullable(properties.getProperty("earns")).map(String::strip).map(BigDecimal::new));
     }
 
     private static List<String> split(String value, String separator) {
@@ -178,6 +183,11 @@ class AttackIT {
     try (Stream<Path> list = Files.list(FIXTURES)) {
       dirs = list.filter(Files::isDirectory).sorted().toList();
     }
+    // -Dgrader.attack.only=a,b grades only those fixtures (a quicker run while working on them).
+    List<String> only = Attack.split(System.getProperty("grader.attack.only"), ",");
+    if (!only.isEmpty()) {
+      dirs = dirs.stream().filter(d -> only.contains(d.getFileName().toString())).toList();
+    }
     List<DynamicNode> nodes = new ArrayList<>();
     for (Path dir : dirs) {
       Attack attack = Attack.load(dir);
@@ -234,6 +244,8 @@ class AttackIT {
     ExerciseResult attacked = exercise(card, attack.exercise());
     String report = describe(attacked);
     assertTrue(attacked.score().compareTo(attacked.maxScore()) < 0, "the attack costs points:\n" + report);
+    attack.earns().ifPresent(most -> assertTrue(attacked.score().compareTo(most) <= 0,
+        "the attack earns at most " + most + " points:\n" + report));
     if (!attack.messages().isEmpty()) {
       String messages = messages(attacked);
       assertTrue(attack.messages().stream().anyMatch(messages::contains),

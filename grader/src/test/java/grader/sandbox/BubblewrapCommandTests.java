@@ -15,7 +15,8 @@ class BubblewrapCommandTests {
 
   private static final Path JDK = Path.of("/opt/jdk");
   private static final HostTools TOOLS = new HostTools(Optional.of(Path.of("/usr/bin/bwrap")),
-      Optional.of(Path.of("/usr/bin/prlimit")), Optional.of(Path.of("/usr/bin/setpriv")), Optional.of(Path.of("/bin/sh")));
+      Optional.of(Path.of("/usr/bin/prlimit")), Optional.of(Path.of("/usr/bin/setpriv")), Optional.of(Path.of("/bin/sh")),
+      Optional.of(Path.of("/usr/bin/unshare")), Optional.of(Path.of("/usr/bin/mount")));
   private static final SandboxUser ROOT_DROP = new SandboxUser(999, 995, "grader-sandbox", true);
   private static final SystemMounts MOUNTS = new SystemMounts(Map.of(Path.of("/lib"), "usr/lib"),
       List.of(Path.of("/usr/lib/x86_64-linux-gnu"), JDK, Path.of("/etc/hosts")));
@@ -29,7 +30,26 @@ class BubblewrapCommandTests {
 
   private static List<String> command(SandboxUser user, List<Path> cgroups) {
     return new BubblewrapCommand(TOOLS, user, cgroups, MOUNTS, Optional.of(Path.of("/tmp/x/java")),
-        Optional.of(Path.of("/tmp/x/passwd")), JDK, request()).toList();
+        Optional.of(Path.of("/tmp/x/passwd")), JDK, Optional.empty(), request()).toList();
+  }
+
+  @Test
+  void asRootEveryWritableMountIsNoexecAndDevIsReadOnly() {
+    List<String> args = new BubblewrapCommand(TOOLS, ROOT_DROP, List.of(), MOUNTS, Optional.empty(), Optional.empty(), JDK,
+        Optional.of(Path.of("/tmp/x/tmp")), request()).toList();
+    int unshare = args.indexOf("/usr/bin/unshare");
+    int script = args.indexOf(BubblewrapCommand.NOEXEC_SCRIPT);
+    int setpriv = args.indexOf("/usr/bin/setpriv");
+    assertTrue(args.indexOf("/usr/bin/prlimit") < unshare && unshare < script && script < setpriv, args.toString());
+    assertEquals(List.of("/usr/bin/unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c"),
+        args.subList(unshare, script));
+    assertEquals(List.of("grader-sandbox-noexec", "/usr/bin/mount", "/tmp/x/tmp", "256m", "/tmp/run/work", "--"),
+        args.subList(script + 1, setpriv));
+    int tmp = args.indexOf("/tmp");
+    assertEquals(List.of("--bind", "/tmp/x/tmp", "/tmp"), args.subList(tmp - 2, tmp + 1));
+    assertTrue(!args.contains("--tmpfs"), "bubblewrap's own tmpfs would be executable");
+    int dev = args.indexOf("--dev");
+    assertEquals(List.of("--dev", "/dev", "--remount-ro", "/dev"), args.subList(dev, dev + 4));
   }
 
   @Test
@@ -69,7 +89,7 @@ class BubblewrapCommandTests {
         "--new-session", "--clearenv")));
     assertEquals("ALL", args.get(args.indexOf("--cap-drop") + 1));
     assertFalse(args.contains("--share-net"));
-    int remount = args.indexOf("--remount-ro");
+    int remount = args.lastIndexOf("--remount-ro");
     assertEquals("/", args.get(remount + 1));
     assertTrue(remount > args.lastIndexOf("--bind"), "the root is made read-only after every mount");
   }

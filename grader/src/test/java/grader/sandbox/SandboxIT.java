@@ -232,6 +232,48 @@ class SandboxIT {
     assertFalse(Files.exists(work.getParent().resolve("escaped.txt")), "written next to the work dir on the host");
   }
 
+  /**
+   * A native library (a real JNI one, compiled here with gcc) and a program written as bytes into
+   * every writable place (/tmp, /dev/shm, the work dir, home) can be neither loaded nor run: the
+   * writable mounts are noexec (root), /dev is read-only.
+   */
+  @Test
+  void writtenBytesNeverBecomeNativeCodeOrPrograms() throws Exception {
+    BubblewrapSandbox sandbox = bubblewrap();
+    Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "noexec mounts need a root grader");
+    Path gcc = Path.of("/usr/bin/gcc");
+    Assumptions.assumeTrue(Files.isExecutable(gcc), "gcc is not installed");
+    Path source = root.resolve("probe.c");
+    Files.writeString(source, "#include <jni.h>\n"
+        + "JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) { return JNI_VERSION_1_8; }\n"
+        + "int main(void) { return 42; }\n");
+    // In the class folder: the one path besides the work dir that the sandbox shows (read-only).
+    Path library = classes.resolve("probe.so");
+    Path program = classes.resolve("probe");
+    String include = Path.of(System.getProperty("java.home"), "include").toString();
+    for (List<String> gccCommand : List.of(
+        List.of(gcc.toString(), "-shared", "-fPIC", "-I", include, "-I", include + "/linux", "-o", library.toString(),
+            source.toString()),
+        List.of(gcc.toString(), "-I", include, "-I", include + "/linux", "-o", program.toString(), source.toString()))) {
+      Process compile = new ProcessBuilder(gccCommand).redirectErrorStream(true).start();
+      String log = new String(compile.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, compile.waitFor(), log);
+    }
+    for (Path file : List.of(library, program)) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    // The same bytes load and run outside the sandbox: the test would prove nothing otherwise.
+    Process outside = new ProcessBuilder(program.toString()).start();
+    assertEquals(42, outside.waitFor());
+    Outcome outcome = run(sandbox, SMALL, Duration.ofSeconds(60), "written-code", library.toString(),
+        program.toString());
+    assertEquals(OptionalInt.of(0), outcome.exit(), outcome.all());
+    assertFalse(outcome.stdout().contains("LOADED"), outcome.all());
+    assertFalse(outcome.stdout().contains("EXECUTED"), outcome.all());
+    assertEquals(4, outcome.stdout().lines().filter(l -> l.startsWith("cannot load ")).count(), outcome.all());
+    assertEquals(4, outcome.stdout().lines().filter(l -> l.startsWith("cannot run ")).count(), outcome.all());
+  }
+
   @Test
   void aThreadBombHitsTheTaskLimit() throws Exception {
     assumeCgroups(bubblewrap().cgroups().limitsTasks(), "pids");

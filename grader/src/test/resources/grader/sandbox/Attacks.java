@@ -39,6 +39,7 @@ public class Attacks {
       case "sleep": Thread.sleep(Long.parseLong(args[1])); break;
       case "escape": escape(); break;
       case "lock-out": lockOut(); break;
+      case "written-code": writtenCode(Path.of(args[1]), Path.of(args[2])); break;
       default: throw new IllegalArgumentException(args[0]);
     }
   }
@@ -259,6 +260,34 @@ public class Attacks {
         System.out.println("WROTE " + target);
       } catch (IOException | RuntimeException e) {
         System.out.println("cannot write " + target + ": " + e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  /**
+   * Writes a native library and a program, given as bytes, into every writable place and tries to
+   * load the one and run the other: what a student would do to run native code of their own.
+   */
+  static void writtenCode(Path library, Path program) throws IOException {
+    byte[] libraryBytes = Files.readAllBytes(library);
+    byte[] programBytes = Files.readAllBytes(program);
+    for (String dir : new String[] {"/tmp", "/dev/shm", System.getProperty("user.dir"), System.getProperty("user.home")}) {
+      Path so = Path.of(dir, "probe-" + System.nanoTime() + ".so");
+      try {
+        Files.write(so, libraryBytes);
+        System.load(so.toString());
+        System.out.println("LOADED " + so);
+      } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+        System.out.println("cannot load " + so + ": " + e);
+      }
+      Path exe = Path.of(dir, "probe-" + System.nanoTime());
+      try {
+        Files.write(exe, programBytes);
+        exe.toFile().setExecutable(true);
+        Process process = new ProcessBuilder(exe.toString()).start();
+        System.out.println("EXECUTED " + exe + " rc=" + process.waitFor());
+      } catch (IOException | RuntimeException | InterruptedException e) {
+        System.out.println("cannot run " + exe + ": " + e);
       }
     }
   }

@@ -1,0 +1,94 @@
+package grader.run;
+
+import java.io.File;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The module-system options of the JVMs in a run. The harness JVM runs the grader's code as named
+ * modules ({@code lib/harness/} on the module path) and the student's classes on the class path (the
+ * unnamed module), which the grader's modules neither open nor export to. The harness JVM sees only
+ * the JDK modules listed here (its own run-time image, {@link HarnessRuntime}, or else {@code
+ * --limit-modules}): {@code jdk.unsupported} ({@code sun.misc.Unsafe}), {@code jdk.attach},
+ * {@code jdk.jdi}, {@code jdk.management} (heap dumps, diagnostic commands), {@code java.scripting},
+ * {@code java.desktop} ({@code java.beans}) and the rest of what a forger would need are not in the
+ * module graph at all. On JDK 24 and later, native access is denied to every module of every JVM.
+ */
+final class ModuleOptions {
+  static final String HARNESS_MODULE = "grader.harness";
+  static final String HARNESS_MAIN = HARNESS_MODULE + "/grader.child.HarnessMain";
+
+  /**
+   * What the harness JVM's code needs from the JDK, all resolved ({@code --add-modules}: WireMock is
+   * an automatic module and declares nothing): the suites sample threads ({@code java.management}),
+   * call HTTP servers ({@code java.net.http}); JUnit and Jetty log through {@code java.logging};
+   * WireMock parses XML at start-up ({@code java.xml}); the launch-gate agent, which {@code
+   * JDK_JAVA_OPTIONS} loads into every JVM of the run, needs {@code java.instrument}. WireMock's
+   * Jetty and Guava probe {@code sun.misc.Unsafe} and fall back without it.
+   */
+  static final List<String> HARNESS_JDK_MODULES = List.of(
+      "java.base", "java.instrument", "java.logging", "java.management", "java.net.http", "java.xml");
+
+  /** The first JDK with {@code --illegal-native-access} (JEP 472). */
+  static final int NATIVE_ACCESS_DENIABLE = 24;
+
+  private final GraderInstallation installation;
+
+  ModuleOptions(GraderInstallation installation) {
+    this.installation = installation;
+  }
+
+  /**
+   * Module path, reads, limits and native access of the harness JVM (before {@code -cp}).
+   *
+   * @param limit whether to add {@code --limit-modules}: needed on a full JDK, pointless on the
+   *     harness's own run-time image ({@link HarnessRuntime}), which has no other modules
+   */
+  List<String> harness(boolean limit) {
+    List<Path> modulePath = installation.modulePath();
+    List<String> options = new ArrayList<>();
+    options.add("--module-path");
+    options.add(String.join(File.pathSeparator, modulePath.stream().map(Path::toString).toList()));
+    // The suites call the student's classes (compiled against solutions/): the harness reads the
+    // unnamed module. Nothing in the other direction.
+    options.add("--add-reads");
+    options.add(HARNESS_MODULE + "=ALL-UNNAMED");
+    if (limit) {
+      options.add("--limit-modules");
+      options.add(String.join(",", limit(modulePath)));
+    }
+    options.add("--add-modules");
+    options.add(String.join(",", HARNESS_JDK_MODULES));
+    options.addAll(nativeAccess());
+    return options;
+  }
+
+  /**
+   * The module options {@code JDK_JAVA_OPTIONS} gives every JVM the student starts (and, first, the
+   * harness). No {@code --limit-modules}: it would switch class-data sharing off in every worker JVM,
+   * a student can override it on their own command line anyway, and a worker is another process that
+   * cannot reach the harness's memory (non-dumpable, no attach); on the harness's run-time image the
+   * workers have only its modules.
+   */
+  List<String> student() {
+    return nativeAccess();
+  }
+
+  private List<String> nativeAccess() {
+    return installation.javaFeatureVersion() >= NATIVE_ACCESS_DENIABLE ? List.of("--illegal-native-access=deny")
+        : List.of();
+  }
+
+  /** The grader's own modules (every one on the module path, automatic ones included) and the JDK's allowed ones. */
+  static List<String> limit(List<Path> modulePath) {
+    TreeSet<String> names = new TreeSet<>(HARNESS_JDK_MODULES);
+    for (ModuleReference module : ModuleFinder.of(modulePath.toArray(Path[]::new)).findAll()) {
+      names.add(module.descriptor().name());
+    }
+    return List.copyOf(names);
+  }
+}
