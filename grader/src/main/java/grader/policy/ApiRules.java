@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The allow-list of JDK API, parsed from its text form (see {@code grader/policy/allowed-api.txt}
@@ -18,6 +20,9 @@ final class ApiRules {
   static final String RESOURCE = "/grader/policy/allowed-api.txt";
 
   private final List<ApiRule> rules;
+  // Decisions are pure functions of the rules; remembered because every check asks the same few.
+  private final ConcurrentMap<String, TypeDecision> types = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Optional<ApiRule>> members = new ConcurrentHashMap<>();
 
   private ApiRules(List<ApiRule> rules) {
     this.rules = List.copyOf(rules);
@@ -83,6 +88,10 @@ final class ApiRules {
 
   /** The decision on a JDK type, by its binary name ({@code java.lang.Thread$State}). */
   TypeDecision decideType(String binaryName) {
+    return types.computeIfAbsent(binaryName, this::decide);
+  }
+
+  private TypeDecision decide(String binaryName) {
     ApiRule best = null;
     int bestScore = -1;
     for (ApiRule rule : rules) {
@@ -108,6 +117,10 @@ final class ApiRules {
    * rule naming it, or an only rule of that type that does not list it.
    */
   Optional<ApiRule> refusalOf(String binaryName, String member) {
+    return members.computeIfAbsent(binaryName + "#" + member, key -> refusal(binaryName, member));
+  }
+
+  private Optional<ApiRule> refusal(String binaryName, String member) {
     for (ApiRule rule : rules) {
       if (rule.kind() == ApiRule.Kind.DENY) {
         for (String pattern : rule.patterns()) {

@@ -90,6 +90,7 @@ public final class BytecodePolicy {
     private final Map<String, Optional<ClassScanner.ScannedClass>> student = new HashMap<>();
     private final Set<PolicyFinding> findings = new TreeSet<>(PolicyFinding.ORDER);
     private final Map<String, String> sourceFiles = new HashMap<>();
+    private final Map<String, Boolean> studentNames = new HashMap<>();
     private int read;
 
     Check(Path classes, Path sourceRoot) {
@@ -126,7 +127,8 @@ public final class BytecodePolicy {
     }
 
     private boolean isStudent(String internalName) {
-      return CLASS_NAME.matcher(internalName).matches() && Files.isRegularFile(classFile(internalName));
+      return studentNames.computeIfAbsent(internalName,
+          name -> CLASS_NAME.matcher(name).matches() && Files.isRegularFile(classFile(name)));
     }
 
     private Path classFile(String internalName) {

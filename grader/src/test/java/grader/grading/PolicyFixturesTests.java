@@ -104,6 +104,36 @@ class PolicyFixturesTests {
     return tests.stream();
   }
 
+  /**
+   * What the policy costs on the solutions: the first check in a fresh policy (JDK class shapes not
+   * yet read) and the median of later ones, per exercise. Printed for docs/SANDBOX.md.
+   */
+  @Test
+  void measuresTheCheckOnTheSolutions() throws IOException {
+    Path sources = FixtureSubmissions.repo().resolve("solutions/src/main/java");
+    CompileResult compiled = new SubmissionCompiler().compile(sources, rubric.exercises(), temp.resolve("timed"));
+    BytecodePolicy fresh = BytecodePolicy.standard();
+    StringBuilder report = new StringBuilder("POLICY TIME (ms, cold / warm median of 20):");
+    for (ExerciseRubric exercise : rubric.exercises()) {
+      Path classes = compiled.of(exercise.id()).orElseThrow().classesDirectory();
+      String first = exercise.classes().get(0);
+      String packageName = first.substring(0, first.lastIndexOf('.'));
+      long start = System.nanoTime();
+      assertTrue(fresh.check(classes, sources, packageName).passed());
+      double cold = (System.nanoTime() - start) / 1e6;
+      List<Double> warm = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        long again = System.nanoTime();
+        fresh.check(classes, sources, packageName);
+        warm.add((System.nanoTime() - again) / 1e6);
+      }
+      warm.sort(null);
+      report.append(String.format(java.util.Locale.ROOT, " %s %.1f / %.1f;", exercise.id(), cold, warm.get(10)));
+      assertTrue(warm.get(10) < 2_000, "a check takes milliseconds, took " + warm.get(10) + " ms");
+    }
+    System.out.println(report);
+  }
+
   /** Compiles a submission like the grader does and checks every exercise that compiled: findings by exercise. */
   static Map<String, List<PolicyFinding>> findings(Path submission, Path classes) throws IOException {
     Path sources = submission.resolve("src/main/java");
