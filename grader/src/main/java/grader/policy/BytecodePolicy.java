@@ -206,7 +206,9 @@ public final class BytecodePolicy {
         if (own && shape.isPresent() && shape.get().declaresExactly(use.member(), use.descriptor(), field)) {
           continue;
         }
-        if (!own && shape.isPresent() && shape.get().declaresNamed(use.member(), field)) {
+        // A JDK class whose file cannot be read (a JDK newer than ASM) is taken to declare the member:
+        // the rules on it still apply (fail closed).
+        if (!own && (shape.isEmpty() || shape.get().declaresNamed(use.member(), field))) {
           Optional<ApiRule> refusal = rules.refusalOf(binary(type), use.member());
           if (refusal.isPresent()) {
             String api = isStudent(owner) ? display(type) + "." + use.member() : shown;

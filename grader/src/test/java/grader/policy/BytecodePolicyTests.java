@@ -300,6 +300,17 @@ class BytecodePolicyTests {
   }
 
   @Test
+  void readsTheShapesOfTheRunningJdksClasses() {
+    // Fails on a JDK newer than the pinned ASM can read: the policy would then judge member rules
+    // without the JDK's hierarchy (it fails closed, but the pin should be raised).
+    ClassShape thread = new JdkTypes().shapeOf("java/lang/Thread").orElseThrow(() -> new AssertionError(
+        "ASM cannot read java/lang/Thread of Java " + Runtime.version()));
+    assertEquals("java/lang/Object", thread.superName());
+    assertTrue(thread.declaresNamed("stop", false) && thread.interfaces().contains("java/lang/Runnable"));
+    assertTrue(new JdkTypes().shapeOf("grader/policy/BytecodePolicy").isEmpty(), "only the JDK's classes are seen");
+  }
+
+  @Test
   void theGradersRulesParse() {
     ApiRules rules = ApiRules.standard();
     assertTrue(rules.rules().size() > 20);
