@@ -6,6 +6,8 @@ import grader.compile.SubmissionCompiler;
 import grader.intake.Intake;
 import grader.intake.IntakeException;
 import grader.intake.IntakeResult;
+import grader.policy.BytecodePolicy;
+import grader.policy.PolicyResult;
 import grader.rubric.ExerciseRubric;
 import grader.rubric.RubricException;
 import grader.rubric.RubricScorer;
@@ -54,6 +56,7 @@ public final class Grader {
   private final GraderSetup setup;
   private final GraderInfo info;
   private final SuiteCatalog catalog;
+  private final BytecodePolicy policy = BytecodePolicy.standard();
 
   public Grader(GraderSetup setup) throws GradingException {
     this.setup = Objects.requireNonNull(setup, "setup must not be null");
@@ -154,8 +157,8 @@ public final class Grader {
         warnings.add("Intake: " + refusal);
         note("Intake: " + refusal);
       }
-      CompileResult compiled = new SubmissionCompiler().compile(
-          intake.root().resolve("src").resolve("main").resolve("java"), exercises, runDir.resolve("classes"));
+      Path sources = intake.root().resolve("src").resolve("main").resolve("java");
+      CompileResult compiled = new SubmissionCompiler().compile(sources, exercises, runDir.resolve("classes"));
       List<ExerciseResult> results = new ArrayList<>();
       for (ExerciseRubric exercise : exercises) {
         listener.exerciseStarted(request.submissionId(), exercise);
@@ -169,7 +172,14 @@ public final class Grader {
               : "Not run: the exercise's classes are missing.";
           results.add(finish(notRun(exercise, build.status(), build.message(), build.diagnostics(), why)));
         } else {
-          results.add(finish(graded(exercise, build, intake.root())));
+          PolicyResult refused = setup.bytecodePolicy()
+              ? policy.check(build.classesDirectory(), sources, packageOf(exercise)) : null;
+          if (refused != null && !refused.passed()) {
+            results.add(finish(notRun(exercise, ExerciseStatus.COMPILE_ERROR, refused.message(), refused.diagnostics(),
+                "Not run: the exercise uses Java API the grader does not allow.")));
+          } else {
+            results.add(finish(graded(exercise, build, intake.root())));
+          }
         }
       }
       return results;
@@ -232,6 +242,12 @@ public final class Grader {
         : outcome.name();
     return RubricScorer.score(test, name, outcome.status(), outcome.message(), outcome.durationMs(),
         outcome.measurements(), outcome.output());
+  }
+
+  /** The exercise's package: that of its first contract class ({@code exercises.threads}). */
+  private static String packageOf(ExerciseRubric exercise) {
+    String first = exercise.classes().isEmpty() ? "exercises." + exercise.id() + ".X" : exercise.classes().get(0);
+    return first.substring(0, first.lastIndexOf('.'));
   }
 
   /** An exercise that was not run: every rubric test is listed, not run, with no points. */

@@ -22,6 +22,8 @@ import java.util.Objects;
  *     scorecard
  * @param exerciseLimits limits of single exercises, by id, instead of {@code limits} (a limits file's
  *     per-exercise section)
+ * @param bytecodePolicy check each exercise's classes against the bytecode policy before it runs
+ *     (always on, except in tests that prove the run-time layers alone)
  */
 public record GraderSetup(
     GraderInstallation installation,
@@ -35,7 +37,8 @@ public record GraderSetup(
     boolean keepWorkDir,
     GradingListener listener,
     List<String> warnings,
-    Map<String, ResourceLimits> exerciseLimits) {
+    Map<String, ResourceLimits> exerciseLimits,
+    boolean bytecodePolicy) {
 
   public GraderSetup {
     Objects.requireNonNull(installation, "installation must not be null");
@@ -60,47 +63,53 @@ public record GraderSetup(
   public static GraderSetup of(GraderInstallation installation, Rubric rubric, Sandbox sandbox) {
     return new GraderSetup(installation, rubric, sandbox, ResourceLimits.defaults(), RunPolicy.defaults(),
         IntakePolicy.defaults(), Clock.systemUTC(), Path.of(System.getProperty("java.io.tmpdir")), false,
-        GradingListener.NONE, List.of(), Map.of());
+        GradingListener.NONE, List.of(), Map.of(), true);
   }
 
   /** Limits for every exercise, and per exercise where the policy says so. */
   public GraderSetup withSandboxPolicy(SandboxPolicy policy) {
     return new GraderSetup(installation, rubric, sandbox, policy.defaults(), runPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, listener, warnings, policy.perExercise());
+        keepWorkDir, listener, warnings, policy.perExercise(), bytecodePolicy);
   }
 
   public GraderSetup withLimits(ResourceLimits newLimits) {
     return new GraderSetup(installation, rubric, sandbox, newLimits, runPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, listener, warnings, exerciseLimits);
+        keepWorkDir, listener, warnings, exerciseLimits, bytecodePolicy);
   }
 
   public GraderSetup withRunPolicy(RunPolicy newPolicy) {
     return new GraderSetup(installation, rubric, sandbox, limits, newPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, listener, warnings, exerciseLimits);
+        keepWorkDir, listener, warnings, exerciseLimits, bytecodePolicy);
   }
 
   public GraderSetup withIntakePolicy(IntakePolicy newPolicy) {
     return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, newPolicy, clock, workRoot,
-        keepWorkDir, listener, warnings, exerciseLimits);
+        keepWorkDir, listener, warnings, exerciseLimits, bytecodePolicy);
   }
 
   public GraderSetup withClock(Clock newClock) {
     return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, newClock, workRoot,
-        keepWorkDir, listener, warnings, exerciseLimits);
+        keepWorkDir, listener, warnings, exerciseLimits, bytecodePolicy);
   }
 
   public GraderSetup withWorkRoot(Path newWorkRoot, boolean keep) {
     return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, clock, newWorkRoot, keep,
-        listener, warnings, exerciseLimits);
+        listener, warnings, exerciseLimits, bytecodePolicy);
   }
 
   public GraderSetup withListener(GradingListener newListener) {
     return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, newListener, warnings, exerciseLimits);
+        keepWorkDir, newListener, warnings, exerciseLimits, bytecodePolicy);
   }
 
   public GraderSetup withWarnings(List<String> newWarnings) {
     return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, listener, newWarnings, exerciseLimits);
+        keepWorkDir, listener, newWarnings, exerciseLimits, bytecodePolicy);
+  }
+
+  /** Without the bytecode policy: for tests that show the run-time layers stop an attack on their own. */
+  public GraderSetup withoutBytecodePolicy() {
+    return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, clock, workRoot,
+        keepWorkDir, listener, warnings, exerciseLimits, false);
   }
 }

@@ -1,6 +1,7 @@
 package grader.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,5 +38,13 @@ class JUnitXmlReportTests {
   void controlCharactersNeverMakeTheXmlInvalid() {
     assertEquals("a?b &amp; &lt;c&gt;", JUnitXmlReport.text("a\u0000b & <c>"));
     assertEquals("&quot;x&quot;&#10;y", JUnitXmlReport.attribute("\"x\"\ny"));
+  }
+
+  @Test
+  void showsBytecodePolicyFindingsLikeCompileErrors() throws Exception {
+    String report = new JUnitXmlReport().render(SampleScorecards.policyRefusal());
+
+    Golden.assertMatches("policy/junit.xml", report);
+    assertTrue(report.contains("SleepyThreads.java:14: policy: java.lang.Class.forName is not allowed"), report);
   }
 }

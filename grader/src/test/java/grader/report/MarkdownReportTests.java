@@ -1,6 +1,7 @@
 package grader.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.Test;
@@ -23,5 +24,13 @@ class MarkdownReportTests {
   @Test
   void aFenceIsLongerThanAnyBackticksInside() {
     assertEquals("`````text\nx ```` y\n`````\n", MarkdownReport.fenced("x ```` y"));
+  }
+
+  @Test
+  void showsBytecodePolicyFindingsLikeCompileErrors() throws Exception {
+    String report = new MarkdownReport().render(SampleScorecards.policyRefusal());
+
+    Golden.assertMatches("policy/report.md", report);
+    assertTrue(report.contains("SleepyThreads.java:14: policy: java.lang.Class.forName is not allowed"), report);
   }
 }

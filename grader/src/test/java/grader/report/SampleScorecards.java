@@ -62,6 +62,32 @@ final class SampleScorecards {
             "skipped src/main/java/exercises/threads/Big.java: 3 MB is over the 1 MB limit per file"));
   }
 
+  /**
+   * A submission whose threads exercise the bytecode policy refused (compile_error, policy
+   * diagnostics, nothing run) next to a graded exercise: how a refusal reads in every report.
+   */
+  static Scorecard policyRefusal() {
+    String message = "uses Java API the grader does not allow (see below): java.lang.Class.forName in"
+        + " src/main/java/exercises/threads/SleepyThreads.java line 14 and 1 more; the exercise was not run";
+    String file = "src/main/java/exercises/threads/SleepyThreads.java";
+    ExerciseResult threads = new ExerciseResult("threads", "Sleepy threads", points("0"), points("25"),
+        ExerciseStatus.COMPILE_ERROR, message, List.of(
+            new Diagnostic(file, 14, 0, "policy", "java.lang.Class.forName is not allowed: it loads classes by name,"
+                + " which is how reflection reaches the grader's private state; instead: refer to the class directly"
+                + " (MyClass.class, new MyClass())"),
+            new Diagnostic(file, 15, 0, "policy", "java.lang.reflect.Field.setAccessible is not allowed: reflection"
+                + " reads and changes private state of any object, the grader's own included; instead: call the"
+                + " methods directly")),
+        List.of(notRun("sleepsAllThreadsAtTheSameTime", "all threads sleep at the same time", "25",
+            "Not run: the exercise uses Java API the grader does not allow.")));
+    ExerciseResult async = new ExerciseResult("async", "Concurrent requests", points("25"), points("25"),
+        ExerciseStatus.GRADED, null, List.of(), List.of(
+            passed("sendsAllFirst", "every request is sent before any response is awaited", "25", Map.of())));
+    return Scorecard.of(new GraderInfo("0.1.0", "17.0.15", "abc123", Map.of("heap_mb", "256")),
+        new SubmissionInfo("mallory", "3f2a9c1e5b7d4a6f8e0c1b2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f"),
+        Isolation.BUBBLEWRAP, 2345, List.of(threads, async), List.of());
+  }
+
   private static TestResult passed(String id, String name, String points, Map<String, String> measurements) {
     return new TestResult(id, name, TestStatus.PASSED, points(points), points(points), null, 120, measurements, "", false);
   }

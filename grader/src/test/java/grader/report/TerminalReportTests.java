@@ -48,4 +48,12 @@ class TerminalReportTests {
     assertEquals("✘", TerminalReport.symbol(TestStatus.ERROR));
     assertEquals("–", TerminalReport.symbol(TestStatus.NOT_RUN));
   }
+
+  @Test
+  void showsBytecodePolicyFindingsLikeCompileErrors() throws Exception {
+    String report = new TerminalReport(false).render(SampleScorecards.policyRefusal());
+
+    Golden.assertMatches("policy/terminal-plain.txt", report);
+    assertTrue(report.contains("SleepyThreads.java:14: policy: java.lang.Class.forName is not allowed"), report);
+  }
 }

@@ -14,6 +14,7 @@ import grader.rubric.RubricLoader;
 import grader.run.GraderInstallation;
 import grader.run.PrivateInstallation;
 import grader.scorecard.ExerciseResult;
+import grader.scorecard.ExerciseStatus;
 import grader.scorecard.Isolation;
 import grader.scorecard.Scorecard;
 import grader.scorecard.ScorecardJson;
@@ -71,6 +72,13 @@ import org.junit.jupiter.api.TestFactory;
  * pass), {@code earns} (the most points the attacked exercise may get: 0 for an attack on the
  * untouched skeleton that tries to forge its marks) and {@code requires} (cgroup controllers without
  * which the attack is not safe to run).
+ *
+ * <p>An attack the bytecode policy stops names the API in {@code policy-api}: graded as usual it
+ * must earn nothing, with status {@code compile_error} and a {@code policy} diagnostic naming that
+ * API ({@code message} and {@code failing} are then not checked). With {@code
+ * also-without-policy=true} it is graded a second time with the policy switched off, to show that
+ * the run-time layers stop it on their own; {@code message}, {@code failing} and {@code earns} apply
+ * to that run.
  */
 class AttackIT {
 
@@ -96,7 +104,8 @@ class AttackIT {
 
   /** One fixture's expectations, from its {@code attack.properties}. */
   record Attack(String name, Path overlay, String description, String exercise, boolean fallback,
-      List<String> messages, List<String> failing, List<String> requires, Optional<BigDecimal> earns) {
+      List<String> messages, List<String> failing, List<String> requires, Optional<BigDecimal> earns,
+      String policyApi, boolean alsoWithoutPolicy) {
 
     static Attack load(Path dir) {
       Properties properties = new Properties();
@@ -110,7 +119,13 @@ class AttackIT {
       return new Attack(dir.getFileName().toString(), dir, description, properties.getProperty("exercise"),
           Boolean.parseBoolean(properties.getProperty("fallback", "false")), split(properties.getProperty("message"),
           "\\|"), split(properties.getProperty("failing"), ","), split(properties.getProperty("requires"), ","),
-          Optional.ofNullable(properties.getProperty("earns")).map(String::strip).map(BigDecimal::new));
+          Optional.ofNullable(properties.getProperty("earns")).map(String::strip).map(BigDecimal::new),
+          properties.getProperty("policy-api"), Boolean.parseBoolean(properties.getProperty("also-without-policy", "false")));
+    }
+
+    /** Whether the bytecode policy is expected to refuse the attack. */
+    boolean policyStops() {
+      return policyApi != null && !policyApi.isBlank();
     }
 
     private static List<String> split(String value, String separator) {
@@ -195,10 +210,21 @@ class AttackIT {
       modes.add(DynamicTest.dynamicTest("bubblewrap", () -> {
         assumeBubblewrap();
         assumeCgroups(attack);
-        gradeAttack(attack, bubblewrap);
+        gradeAttack(attack, bubblewrap, true);
       }));
       if (attack.fallback()) {
-        modes.add(DynamicTest.dynamicTest("process fallback", () -> gradeAttack(attack, ProcessSandbox.detect())));
+        modes.add(DynamicTest.dynamicTest("process fallback", () -> gradeAttack(attack, ProcessSandbox.detect(), true)));
+      }
+      if (attack.alsoWithoutPolicy()) {
+        modes.add(DynamicTest.dynamicTest("bubblewrap, without the bytecode policy", () -> {
+          assumeBubblewrap();
+          assumeCgroups(attack);
+          gradeAttack(attack, bubblewrap, false);
+        }));
+        if (attack.fallback()) {
+          modes.add(DynamicTest.dynamicTest("process fallback, without the bytecode policy",
+              () -> gradeAttack(attack, ProcessSandbox.detect(), false)));
+        }
       }
       if (attack.name().equals("read-secrets")) {
         modes.add(DynamicTest.dynamicTest("control: without a sandbox it does steal the secret",
@@ -238,20 +264,22 @@ class AttackIT {
   }
 
   /** Grades one fixture and checks everything the attack suite promises. */
-  private void gradeAttack(Attack attack, Sandbox sandbox) throws Exception {
+  private void gradeAttack(Attack attack, Sandbox sandbox, boolean policy) throws Exception {
     Path submission = overlaySolutions(attack);
-    Scorecard card = grade(sandbox, submission, attack.name(), Set.of(attack.exercise(), attack.neighbour()));
+    Scorecard card = grade(sandbox, submission, attack.name(), Set.of(attack.exercise(), attack.neighbour()), policy);
     ExerciseResult attacked = exercise(card, attack.exercise());
     String report = describe(attacked);
     assertTrue(attacked.score().compareTo(attacked.maxScore()) < 0, "the attack costs points:\n" + report);
     attack.earns().ifPresent(most -> assertTrue(attacked.score().compareTo(most) <= 0,
         "the attack earns at most " + most + " points:\n" + report));
-    if (!attack.messages().isEmpty()) {
+    if (policy && attack.policyStops()) {
+      assertPolicyRefused(attack, attacked, report);
+    } else if (!attack.messages().isEmpty()) {
       String messages = messages(attacked);
       assertTrue(attack.messages().stream().anyMatch(messages::contains),
           "a message says what happened (one of " + attack.messages() + "):\n" + report);
     }
-    for (String test : attack.failing()) {
+    for (String test : policy && attack.policyStops() ? List.<String>of() : attack.failing()) {
       TestResult result = attacked.tests().stream().filter(t -> t.id().equals(test)).findFirst()
           .orElseThrow(() -> new AssertionError("no test " + test + " in " + report));
       assertNotEquals(TestStatus.PASSED, result.status(), test + " must not pass:\n" + report);
@@ -260,8 +288,21 @@ class AttackIT {
     assertEquals(exercise(baseline, attack.neighbour()).score(), exercise(card, attack.neighbour()).score(),
         () -> "the neighbour exercise keeps the solutions' score:\n" + describe(exercise(card, attack.neighbour())));
     // One line per attack in the test output: what the student reads, for docs/SANDBOX.md.
-    System.out.println("ATTACK " + attack.name() + " [" + card.isolation().id() + "] " + attacked.score() + "/"
-        + attacked.maxScore() + " in " + card.durationMs() / 1000 + " s: " + abbreviate(firstMessage(attacked)));
+    System.out.println("ATTACK " + attack.name() + " [" + card.isolation().id() + (policy ? "" : ", no policy") + "] "
+        + attacked.score() + "/" + attacked.maxScore() + " in " + card.durationMs() / 1000 + " s: "
+        + abbreviate(firstMessage(attacked)));
+  }
+
+  /** The policy refused the attack before it ran: no points, a compile error, a policy finding naming the API. */
+  private static void assertPolicyRefused(Attack attack, ExerciseResult attacked, String report) {
+    assertEquals(0, attacked.score().signum(), "an attack the policy refuses earns nothing:\n" + report);
+    assertEquals(ExerciseStatus.COMPILE_ERROR, attacked.status(), "the policy refuses like a compiler:\n" + report);
+    assertTrue(String.valueOf(attacked.message()).contains("does not allow"), "the message says why:\n" + report);
+    assertTrue(attacked.diagnostics().stream().anyMatch(d -> d.kind().equals("policy")
+        && d.message().contains(attack.policyApi())), "a policy diagnostic names " + attack.policyApi() + ":\n"
+        + report + "\n" + attacked.diagnostics());
+    assertTrue(attacked.tests().stream().allMatch(t -> t.status() == TestStatus.NOT_RUN),
+        "nothing of it ran:\n" + report);
   }
 
   /**
@@ -286,7 +327,7 @@ class AttackIT {
 
   /** Grades an intake attack: it must not change any score compared to the solutions, nor leak the secret. */
   private void gradeIntakeAttack(Path submission, Sandbox sandbox) throws Exception {
-    Scorecard card = grade(sandbox, submission, submission.getFileName().toString(), Set.of("threads", "async"));
+    Scorecard card = grade(sandbox, submission, submission.getFileName().toString(), Set.of("threads", "async"), true);
     Scorecard baseline = baseline(sandbox);
     for (String id : List.of("threads", "async")) {
       assertEquals(exercise(baseline, id).score(), exercise(card, id).score(),
@@ -297,10 +338,11 @@ class AttackIT {
   }
 
   /** Grades, then checks what every attack must leave intact: time, scorecard, secret, network, leftovers. */
-  private Scorecard grade(Sandbox sandbox, Path submission, String id, Set<String> exercises) throws Exception {
+  private Scorecard grade(Sandbox sandbox, Path submission, String id, Set<String> exercises, boolean policy)
+      throws Exception {
     int connectionsBefore = HOST_CONNECTIONS.get();
-    Grader grader = new Grader(GraderSetup.of(installation, rubric, sandbox).withLimits(limits)
-        .withWorkRoot(workRoot, false));
+    GraderSetup setup = GraderSetup.of(installation, rubric, sandbox).withLimits(limits).withWorkRoot(workRoot, false);
+    Grader grader = new Grader(policy ? setup : setup.withoutBytecodePolicy());
     long start = System.nanoTime();
     Scorecard card = grader.grade(new GradeRequest(submission, id, exercises));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
