@@ -46,6 +46,31 @@ class StubServerTests {
   }
 
   @Test
+  void refusesTheAdminApiOnTheStudentsPort() throws Exception {
+    // A submission gets this port: over HTTP it must not reset delays, stubs or the journal.
+    server.stubText("/admin-check/slow", 200, "slow", 300);
+    HttpClient client = HttpClient.newHttpClient();
+    for (String path : List.of("/__admin/mappings", "/__admin/requests", "/__admin/settings")) {
+      HttpResponse<String> read = client.send(HttpRequest.newBuilder(server.uri(path)).build(), BodyHandlers.ofString());
+      assertEquals(401, read.statusCode(), "GET " + path);
+    }
+    for (String path : List.of("/__admin/reset", "/__admin/mappings/reset", "/__admin/requests/reset")) {
+      HttpResponse<String> reset = client.send(HttpRequest.newBuilder(server.uri(path))
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), BodyHandlers.ofString());
+      assertEquals(401, reset.statusCode(), "POST " + path);
+    }
+    HttpResponse<String> settings = client.send(HttpRequest.newBuilder(server.uri("/__admin/settings"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"fixedDelay\": 0}")).build(), BodyHandlers.ofString());
+    assertEquals(401, settings.statusCode());
+    long start = System.nanoTime();
+    HttpResponse<String> slow = client.send(HttpRequest.newBuilder(server.uri("/admin-check/slow")).build(),
+        BodyHandlers.ofString());
+    assertEquals("slow", slow.body());
+    assertTrue(System.nanoTime() - start >= 300_000_000L, "the stub keeps its delay");
+    assertTrue(server.requestedUrls("/admin-check/").contains("/admin-check/slow"), "the journal is kept");
+  }
+
+  @Test
   void servesBytesUnchangedAndRecordsTheRequests() throws Exception {
     byte[] bytes = {0, '\r', '\n', (byte) 0xC3, 0x28, (byte) 0xFF};
     server.stubBytes("/journal/bytes", bytes, 0);
