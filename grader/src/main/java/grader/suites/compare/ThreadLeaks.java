@@ -1,8 +1,8 @@
 package grader.suites.compare;
 
+import grader.suites.support.StudentCode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,7 +12,8 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Finds the non-daemon threads a call started and left running: the threads alive now that were
- * not alive before, minus the grader's own (WireMock's Jetty pool grows on demand).
+ * not alive before (by identity: thread ids are never reused while a thread lives), minus the
+ * grader's own, which are told apart by the code they run ({@link #isGraders}), not by their names.
  */
 final class ThreadLeaks {
   private ThreadLeaks() {}
@@ -41,24 +42,36 @@ final class ThreadLeaks {
   }
 
   private static Map<Thread, StackTraceElement[]> leftSince(Set<Long> before) {
+    StudentCode student = StudentCode.ofSubmission();
     Map<Thread, StackTraceElement[]> left = new LinkedHashMap<>();
     Thread.getAllStackTraces().forEach((thread, stack) -> {
       if (!before.contains(thread.getId()) && thread.isAlive() && !thread.isDaemon()
-          && thread != Thread.currentThread() && !isGraders(thread, stack)) {
+          && thread != Thread.currentThread() && !isGraders(stack, student)) {
         left.put(thread, stack);
       }
     });
     return left;
   }
 
-  /** Threads of the in-process server (Jetty, WireMock) and of JUnit itself. */
-  private static boolean isGraders(Thread thread, StackTraceElement[] stack) {
-    String name = thread.getName().toLowerCase(Locale.ROOT);
-    if (name.startsWith("qtp") || name.startsWith("junit")) {
-      return true;
+  /**
+   * Threads of the in-process server (Jetty's pool grows on demand while the student's code sends
+   * requests) and of JUnit. Judged by the code the thread runs, never by its name, which the
+   * student's code chooses ("qtp-1" hides nothing): a thread is the grader's if some frame of its
+   * stack is Jetty's, WireMock's or JUnit's, and no frame is the student's. A frame's class is the
+   * library's only if the submission has no class of that name; the student's code cannot reach
+   * these libraries (they are not on its API), so its own pool threads never run their code.
+   */
+  static boolean isGraders(StackTraceElement[] stack, StudentCode student) {
+    boolean library = false;
+    for (StackTraceElement frame : stack) {
+      String type = frame.getClassName();
+      if (student.isStudentClass(type)) {
+        return false;
+      }
+      library |= type.startsWith("org.eclipse.jetty.") || type.startsWith("com.github.tomakehurst.wiremock.")
+          || type.startsWith("org.junit.");
     }
-    return Stream.of(stack).map(StackTraceElement::getClassName)
-        .anyMatch(c -> c.contains("jetty") || c.contains("wiremock") || c.startsWith("org.junit"));
+    return library;
   }
 
   /** "name (STATE) at frame" for each thread, for feedback. */

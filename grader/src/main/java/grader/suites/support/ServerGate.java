@@ -5,7 +5,9 @@ import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -72,11 +74,14 @@ public final class ServerGate implements ServeEventListener {
    * @param broken whether a request waited out the meet timeout alone
    * @param holdExpired whether the hold ran until its deadline instead of being released
    * @param urls the URLs of the arrived requests, in order of arrival
+   * @param completedNanos for each URL, when the server had sent its whole response ({@link
+   *     System#nanoTime()}, after a chunked dribble too): until then the response was still open
    */
   public record Observation(int arrived, int answered, int maxInside, int maxWaitingTogether, boolean met,
-      boolean broken, boolean holdExpired, List<String> urls) {
+      boolean broken, boolean holdExpired, List<String> urls, Map<String, Long> completedNanos) {
     public Observation {
       urls = List.copyOf(urls);
+      completedNanos = Map.copyOf(completedNanos);
     }
   }
 
@@ -119,7 +124,7 @@ public final class ServerGate implements ServeEventListener {
   /** What the gate saw since the last {@link #arm}; all zero when disarmed. */
   public Observation observe() {
     Round current = round;
-    return current == null ? new Observation(0, 0, 0, 0, false, false, false, List.of()) : current.observe();
+    return current == null ? new Observation(0, 0, 0, 0, false, false, false, List.of(), Map.of()) : current.observe();
   }
 
   @Override
@@ -132,11 +137,23 @@ public final class ServerGate implements ServeEventListener {
     current.pass(url);
   }
 
+  /** Notes when the response was sent in full: WireMock calls this once the last byte is written. */
+  @Override
+  public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
+    Round current = round;
+    String url = serveEvent.getRequest().getUrl();
+    if (current == null || url == null || !url.startsWith(current.plan.pathPrefix())) {
+      return;
+    }
+    current.complete(url, System.nanoTime());
+  }
+
   /** One armed plan and what it saw; the monitor guards every field. */
   private static final class Round {
     private final Plan plan;
     private final long holdDeadline;
     private final List<String> urls = new ArrayList<>();
+    private final Map<String, Long> completed = new HashMap<>();
     private int arrived;
     private int answered;
     private int inside;
@@ -225,13 +242,18 @@ public final class ServerGate implements ServeEventListener {
       }
     }
 
+    synchronized void complete(String url, long nanos) {
+      completed.putIfAbsent(url, nanos);
+    }
+
     synchronized void open() {
       released = true;
       notifyAll();
     }
 
     synchronized Observation observe() {
-      return new Observation(arrived, answered, maxInside, maxWaitingTogether, met, broken, holdExpired, urls);
+      return new Observation(arrived, answered, maxInside, maxWaitingTogether, met, broken, holdExpired, urls,
+          completed);
     }
   }
 }

@@ -71,6 +71,38 @@ class StubServerTests {
   }
 
   @Test
+  void aDribbledBodyArrivesInPiecesAndTheGateSeesItCompleteOnlyAfterTheLast() throws Exception {
+    ServerGate gate = new ServerGate();
+    try (StubServer dribbling = StubServer.start(gate)) {
+      dribbling.stub("/dribble/x", com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+          .withBody(new byte[64 * 1024]).withChunkedDribbleDelay(8, 800));
+      gate.arm(ServerGate.Plan.count("/dribble/", java.time.Duration.ZERO));
+      long start = System.nanoTime();
+      HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+          .send(HttpRequest.newBuilder(dribbling.uri("/dribble/x")).build(), BodyHandlers.ofInputStream());
+      long firstBytes;
+      long total = 0;
+      try (java.io.InputStream in = response.body()) {
+        byte[] buffer = new byte[1024];
+        int read = in.read(buffer);
+        firstBytes = System.nanoTime();
+        while (read >= 0) {
+          total += read;
+          read = in.read(buffer);
+        }
+      }
+      long end = System.nanoTime();
+      assertEquals(64 * 1024, total);
+      Long completed = gate.observe().completedNanos().get("/dribble/x");
+      assertTrue(completed != null, "the gate saw the response complete: " + gate.observe());
+      assertTrue(firstBytes - start < 600_000_000L, "the first piece came early: " + (firstBytes - start) / 1_000_000 + " ms");
+      assertTrue(completed - firstBytes > 300_000_000L,
+          "the response stayed open after the first piece: " + (completed - firstBytes) / 1_000_000 + " ms");
+      assertTrue(completed <= end, "completion is noted before the client has the last byte");
+    }
+  }
+
+  @Test
   void servesBytesUnchangedAndRecordsTheRequests() throws Exception {
     byte[] bytes = {0, '\r', '\n', (byte) 0xC3, 0x28, (byte) 0xFF};
     server.stubBytes("/journal/bytes", bytes, 0);
