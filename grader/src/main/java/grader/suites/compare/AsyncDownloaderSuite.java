@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -146,9 +147,10 @@ class AsyncDownloaderSuite {
       List<String> notStreamed = new ArrayList<>();
       for (URI url : urls) {
         String name = ServedFiles.lastSegment(url);
-        Long completed = seen.completedNanos().get(url.getRawPath());
+        Optional<ServerGate.Exchange> exchange = seen.exchange(url.getRawPath());
         OptionalLong partial = watch.firstPartial(name);
-        if (partial.isEmpty() || completed == null || partial.getAsLong() >= completed) {
+        if (partial.isEmpty() || exchange.isEmpty() || !exchange.get().completed()
+            || partial.getAsLong() >= exchange.get().completedNanos()) {
           notStreamed.add(name);
         }
       }

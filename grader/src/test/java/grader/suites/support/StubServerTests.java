@@ -93,8 +93,9 @@ class StubServerTests {
       }
       long end = System.nanoTime();
       assertEquals(64 * 1024, total);
-      Long completed = gate.observe().completedNanos().get("/dribble/x");
-      assertTrue(completed != null, "the gate saw the response complete: " + gate.observe());
+      ServerGate.Exchange exchange = gate.observe().exchange("/dribble/x").orElseThrow();
+      assertTrue(exchange.completed(), "the gate saw the response complete: " + gate.observe());
+      long completed = exchange.completedNanos();
       assertTrue(firstBytes - start < 600_000_000L, "the first piece came early: " + (firstBytes - start) / 1_000_000 + " ms");
       assertTrue(completed - firstBytes > 300_000_000L,
           "the response stayed open after the first piece: " + (completed - firstBytes) / 1_000_000 + " ms");
