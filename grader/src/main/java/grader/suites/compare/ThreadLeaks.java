@@ -1,13 +1,13 @@
 package grader.suites.compare;
 
 import grader.suites.support.StudentCode;
+import grader.suites.support.Waits;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -28,7 +28,7 @@ final class ThreadLeaks {
    */
   static Map<Thread, StackTraceElement[]> awaitNoneLeftSince(Set<Long> before, Duration patience) {
     try {
-      Awaitility.await("threads started by the call have ended")
+      Waits.await("threads started by the call have ended")
           .dontCatchUncaughtExceptions()
           .atMost(patience)
           .pollInSameThread()
