@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <p>A report is accepted only if its pid is a live descendant of the JVM the gate runs in (the
  * harness, whose descendants are exactly the processes the student's code started), that process
- * runs the same {@code java} executable as the harness ({@code /proc/<pid>/exe}), its
+ * runs {@code java} (its {@code argv[0]}, and where readable {@code /proc/<pid>/exe} is this JVM's), its
  * {@code /proc/<pid>/cmdline} is word for word the command line the report carries, and the main
  * class and arguments the Java launcher takes from that command line are the ones reported. So a
  * worker counts only while it exists, as a JVM, running the watched main class with those
@@ -65,13 +65,13 @@ final class LaunchCheck {
     }
     List<String> cmdline;
     try {
-      if (!Files.isSameFile(proc.resolve(launch.pid() + "/exe"), proc.resolve(harness.pid() + "/exe"))) {
-        return Optional.of("pid " + launch.pid() + " runs " + Files.readSymbolicLink(proc.resolve(launch.pid() + "/exe"))
-            + ", not this JVM's java");
-      }
       cmdline = cmdline(Files.readAllBytes(proc.resolve(launch.pid() + "/cmdline")));
     } catch (IOException e) {
-      return Optional.of("cannot read /proc/" + launch.pid() + ": " + e.getMessage());
+      return Optional.of("cannot read /proc/" + launch.pid() + "/cmdline: " + e.getMessage());
+    }
+    Optional<String> notJava = notJava(launch.pid(), cmdline);
+    if (notJava.isPresent()) {
+      return notJava;
     }
     if (!cmdline.equals(launch.command())) {
       return Optional.of("pid " + launch.pid() + "'s command line is " + cmdline + ", not the reported " + launch.command());
@@ -83,6 +83,31 @@ final class LaunchCheck {
     if (launched.isEmpty() || !launched.get().equals(reported)) {
       return Optional.of("pid " + launch.pid() + " runs " + launched.map(Object::toString).orElse("no main class")
           + ", not the reported " + reported);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why the process is not a JVM of this JDK, or empty. {@code argv[0]} is the file that was
+   * executed (ProcessBuilder passes the program as the first word), so it must be a {@code java};
+   * where {@code /proc/<pid>/exe} can be read it must be this JVM's executable. In the sandbox it
+   * cannot: every JVM there runs from an execute-only launcher, which makes it non-dumpable, and
+   * the kernel then hides its {@code exe} from other processes.
+   */
+  private Optional<String> notJava(long pid, List<String> cmdline) {
+    String program = cmdline.isEmpty() ? "" : cmdline.get(0);
+    Path name = Path.of(program.isEmpty() ? "?" : program).getFileName();
+    if (name == null || !name.toString().equals("java")) {
+      return Optional.of("pid " + pid + " runs " + (program.isEmpty() ? "no program" : program) + ", not java");
+    }
+    Path exe = proc.resolve(pid + "/exe");
+    Path ownExe = proc.resolve(harness.pid() + "/exe");
+    try {
+      if (!Files.isSameFile(exe, ownExe)) {
+        return Optional.of("pid " + pid + " runs " + Files.readSymbolicLink(exe) + ", not this JVM's java");
+      }
+    } catch (IOException e) {
+      // Not readable (a non-dumpable JVM): argv[0] has to do.
     }
     return Optional.empty();
   }

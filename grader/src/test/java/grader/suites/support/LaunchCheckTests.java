@@ -57,7 +57,7 @@ class LaunchCheckTests {
     Process sleep = new ProcessBuilder("sleep", "30").start();
     try {
       Launch launch = new Launch(sleep.pid(), "x.Worker", List.of("1", "25"), 0, List.of("sleep", "30"));
-      assertTrue(LaunchCheck.ofThisJvm().problem(launch).orElseThrow().contains("not this JVM's java"));
+      assertTrue(LaunchCheck.ofThisJvm().problem(launch).orElseThrow().contains("runs sleep, not java"));
     } finally {
       sleep.destroyForcibly().waitFor();
     }
