@@ -36,6 +36,12 @@ class ThreadLeaksTests {
   }
 
   @Test
+  void aThreadRunningTheHarnessIsTheGraders() throws Exception {
+    assertTrue(ThreadLeaks.isGraders(new StackTraceElement[] {
+        frame("jdk.internal.misc.Unsafe", "park"), frame("grader.child.HarnessMain", "main")}, student()));
+  }
+
+  @Test
   void anIdlePoolThreadOfTheStudentsIsNotTheGradersWhateverItsName() throws Exception {
     // Executors.newFixedThreadPool's idle worker, named "qtp-1" or "junit-2" by the student: only JDK frames.
     assertFalse(ThreadLeaks.isGraders(new StackTraceElement[] {
