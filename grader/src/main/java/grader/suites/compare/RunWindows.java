@@ -13,10 +13,10 @@ import java.util.Optional;
  * of one run, and the runs' downloads are what the server saw.
  *
  * <p>With one URL, a run is one request. Runs follow one another, so run {@code k} began after the
- * previous request's response was complete and ended before the next request arrived, and it
- * contained its own request from arrival to last byte. Its true time therefore lies in the window
- * {@code [server time of k, next arrival - previous completion]} (the benchmark's start and end
- * close the first and last window). That holds on any machine under any load, so a correct
+ * server answered the previous request (the gate let it go; no byte of that response left
+ * before) and ended before the next request arrived, and it contained its own request from
+ * arrival to answer. Its true time therefore lies in the window {@code [answer k - arrival k, next
+ * arrival - previous answer]} (the benchmark's start and end close the first and last window). That holds on any machine under any load, so a correct
  * benchmark always passes; a number that fits no window, or more numbers than runs fit, was not
  * measured. Each number must be matched to a run of its own (bipartite matching), since nine runs
  * give nine numbers; extra requests (a warm-up) are allowed.
@@ -46,12 +46,12 @@ final class RunWindows {
     List<Window> windows = new ArrayList<>();
     for (int k = 0; k < exchanges.size(); k++) {
       Exchange exchange = exchanges.get(k);
-      if (!exchange.completed()) {
-        continue; // never answered in full: no run can have measured it
+      if (!exchange.answered()) {
+        continue; // never answered: no run can have measured it
       }
-      long opened = k == 0 || !exchanges.get(k - 1).completed() ? startNanos : exchanges.get(k - 1).completedNanos();
+      long opened = k == 0 || !exchanges.get(k - 1).answered() ? startNanos : exchanges.get(k - 1).answeredNanos();
       long closed = k == exchanges.size() - 1 ? endNanos : exchanges.get(k + 1).arrivedNanos();
-      double server = (exchange.completedNanos() - exchange.arrivedNanos()) / 1e6;
+      double server = (exchange.answeredNanos() - exchange.arrivedNanos()) / 1e6;
       double longest = Math.max(server, (closed - Math.min(opened, exchange.arrivedNanos())) / 1e6);
       windows.add(new Window(server - ROUNDING_MILLIS, longest + ROUNDING_MILLIS));
     }

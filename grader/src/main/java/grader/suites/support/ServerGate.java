@@ -110,21 +110,23 @@ public final class ServerGate implements ServeEventListener {
 
   /**
    * One request as the server saw it, in {@link System#nanoTime()} of this JVM: when it reached the
-   * gate (fully received, before any delay) and when the server had sent the whole response, after
-   * a chunked dribble too ({@code -1} while it is still open).
+   * gate (fully received, before any delay), when the gate let it go (its response is sent only
+   * after that: {@code -1} while it is held) and when WireMock reported the whole response sent,
+   * after a chunked dribble too ({@code -1} until then). WireMock reports completion on the request
+   * thread after the last write, so the client may have the whole body a little earlier; only
+   * {@code answeredNanos} is sure to come before the client has anything.
    */
-  public record Exchange(String url, long arrivedNanos, long completedNanos) {
+  public record Exchange(String url, long arrivedNanos, long answeredNanos, long completedNanos) {
     public Exchange {
       Objects.requireNonNull(url, "url must not be null");
     }
 
-    public boolean completed() {
-      return completedNanos >= 0;
+    public boolean answered() {
+      return answeredNanos >= 0;
     }
 
-    /** How long the server took from arrival to the last byte; only for a completed exchange. */
-    public long serverMillis() {
-      return (completedNanos - arrivedNanos) / 1_000_000;
+    public boolean completed() {
+      return completedNanos >= 0;
     }
   }
 
@@ -197,6 +199,7 @@ public final class ServerGate implements ServeEventListener {
     private final long holdDeadline;
     private final List<String> urls = new ArrayList<>();
     private final List<Long> arrivedNanos = new ArrayList<>();
+    private final List<Long> answeredNanos = new ArrayList<>();
     private final List<Long> completedNanos = new ArrayList<>();
     private final Map<UUID, Integer> indexOfEvent = new HashMap<>();
     private int arrived;
@@ -231,7 +234,7 @@ public final class ServerGate implements ServeEventListener {
         // WireMock is stopping; the response does not matter any more.
         Thread.currentThread().interrupt();
       } finally {
-        leave();
+        leave(arrival);
       }
     }
 
@@ -240,13 +243,15 @@ public final class ServerGate implements ServeEventListener {
       indexOfEvent.put(event, urls.size());
       urls.add(url);
       arrivedNanos.add(System.nanoTime());
+      answeredNanos.add(-1L);
       completedNanos.add(-1L);
       inside++;
       maxInside = Math.max(maxInside, inside);
       return arrived - 1;
     }
 
-    private synchronized void leave() {
+    private synchronized void leave(int arrival) {
+      answeredNanos.set(arrival, System.nanoTime());
       inside--;
       answered++;
     }
@@ -307,7 +312,7 @@ public final class ServerGate implements ServeEventListener {
     synchronized Observation observe() {
       List<Exchange> exchanges = new ArrayList<>();
       for (int i = 0; i < urls.size(); i++) {
-        exchanges.add(new Exchange(urls.get(i), arrivedNanos.get(i), completedNanos.get(i)));
+        exchanges.add(new Exchange(urls.get(i), arrivedNanos.get(i), answeredNanos.get(i), completedNanos.get(i)));
       }
       return new Observation(arrived, answered, maxInside, maxWaitingTogether, met, broken, holdExpired, urls,
           exchanges);

@@ -14,9 +14,9 @@ class RunWindowsTests {
 
   /** Three sequential runs: requests of 150, 390 and 270 ms server time, with gaps of 20-40 ms. */
   private static final List<Exchange> RUNS = List.of(
-      new Exchange("/bench/files/a", 30 * MS, 180 * MS),
-      new Exchange("/bench/files/a", 200 * MS, 590 * MS),
-      new Exchange("/bench/files/a", 630 * MS, 900 * MS));
+      new Exchange("/bench/files/a", 30 * MS, 180 * MS, 180 * MS),
+      new Exchange("/bench/files/a", 200 * MS, 590 * MS, 590 * MS),
+      new Exchange("/bench/files/a", 630 * MS, 900 * MS, 900 * MS));
 
   private static RunWindows windows() {
     return RunWindows.of(RUNS, 0, 910 * MS);
@@ -52,15 +52,15 @@ class RunWindowsTests {
   @Test
   void theMatchingMovesAnEarlierChoiceWhenALaterNumberNeedsItsRun() {
     // Windows 99-301 and 299-601: 300 fits both and first takes the first; 150 fits only the first.
-    RunWindows windows = RunWindows.of(List.of(new Exchange("/a", 0, 100 * MS), new Exchange("/a", 300 * MS, 600 * MS)),
+    RunWindows windows = RunWindows.of(List.of(new Exchange("/a", 0, 100 * MS, 100 * MS), new Exchange("/a", 300 * MS, 600 * MS, 600 * MS)),
         0, 700 * MS);
     assertEquals(Optional.empty(), windows.unexplained(List.of(new Reported("a", 300), new Reported("b", 150))));
   }
 
   @Test
-  void aRequestThatNeverCompletedExplainsNothingAndExtraRequestsAreAllowed() {
-    RunWindows windows = RunWindows.of(List.of(new Exchange("/w", 0, 20 * MS), new Exchange("/a", 30 * MS, 200 * MS),
-        new Exchange("/b", 210 * MS, -1)), 0, 400 * MS);
+  void aRequestThatWasNeverAnsweredExplainsNothingAndExtraRequestsAreAllowed() {
+    RunWindows windows = RunWindows.of(List.of(new Exchange("/w", 0, 20 * MS, 20 * MS), new Exchange("/a", 30 * MS, 200 * MS, 200 * MS),
+        new Exchange("/b", 210 * MS, -1, -1)), 0, 400 * MS);
     assertEquals(2, windows.windows().size());
     assertEquals(Optional.empty(), windows.unexplained(List.of(new Reported("x", 180))));
   }
