@@ -6,9 +6,12 @@ import java.util.Objects;
 /**
  * The points of one graded test; {@code review} asks a human to read the evidence as well.
  *
- * @param minDurationMs the shortest time the test can take when it passes, because it waits that
- *     long on purpose (delays, sleeps it hands to the student's code); 0 if there is none. A pass
- *     reported faster than this cannot be true, and earns nothing ({@code grader.run.ReportCheck}).
+ * @param minDurationMs the shortest time the test can take when it passes, because a pass implies
+ *     that the test itself waited that long, whatever the student's code does (the server delays a
+ *     pass must include, an Awaitility {@code during}); 0 if there is none. Never a wait that only a
+ *     correct solution makes: a wrong solution may pass such a test quickly, and that is no
+ *     forgery. A pass reported faster than this cannot be true and earns nothing
+ *     ({@code grader.run.ReportCheck}).
  */
 public record TestPoints(String id, BigDecimal points, boolean review, long minDurationMs) {
   public TestPoints {
