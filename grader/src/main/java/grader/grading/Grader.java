@@ -214,6 +214,11 @@ public final class Grader {
         warnings.add(warning);
         note(warning);
       }
+      for (String contradiction : outcome.contradictions()) {
+        String warning = exercise.id() + ": " + contradiction + ".";
+        warnings.add(warning);
+        note(warning);
+      }
       if (outcome.message() != null) {
         note(exercise.id() + ": " + outcome.message());
       }

@@ -33,7 +33,7 @@ public final class RubricLoader {
   private static final Pattern JAVA_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
   private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
   private static final Set<String> EXERCISE_FIELDS = Set.of("exercise", "title", "suite", "classes", "tests");
-  private static final Set<String> TEST_FIELDS = Set.of("id", "points", "review");
+  private static final Set<String> TEST_FIELDS = Set.of("id", "points", "review", "min_ms");
 
   private final ClassLoader classLoader;
   private final String base;
@@ -121,8 +121,14 @@ public final class RubricLoader {
       if (review != null && !review.isBoolean()) {
         throw new RubricException(file + ": field '" + where + ".review' must be true or false, was " + review);
       }
+      JsonNode minMs = test.get("min_ms");
+      if (minMs != null && (!minMs.canConvertToLong() || !minMs.isIntegralNumber() || minMs.longValue() < 0)) {
+        throw new RubricException(file + ": field '" + where + ".min_ms' must be a whole number of milliseconds >= 0, was "
+            + minMs);
+      }
       BigDecimal value = points.decimalValue();
-      tests.add(new TestPoints(testId, value, review != null && review.booleanValue()));
+      tests.add(new TestPoints(testId, value, review != null && review.booleanValue(),
+          minMs == null ? 0 : minMs.longValue()));
     }
     return new ExerciseRubric(id, title, suite, classes, tests);
   }

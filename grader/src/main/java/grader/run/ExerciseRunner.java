@@ -151,6 +151,7 @@ public final class ExerciseRunner {
     EventCodec codec = new EventCodec(nonce);
     Set<String> only = child.number == 1 ? Set.of() : new LinkedHashSet<>(ledger.unresolved());
     long started = clock.millis();
+    ledger.jvmStartedMillis = started;
     ChildEnding.Cause cause = null;
     OptionalInt exit = OptionalInt.empty();
     SandboxedProcess process = sandbox.start(commands.request(run, layout, child.number, only));
@@ -254,7 +255,7 @@ public final class ExerciseRunner {
         .map(t -> TestOutcome.notRun(t.id(), t.id(), "Not run: the test JVM stopped before any test could run."))
         .toList();
     tests.forEach(t -> listener.testFinished(exercise.id(), t));
-    return new ExerciseOutcome(exercise.id(), ExerciseStatus.CRASHED, message, tests, jvms, rejected);
+    return new ExerciseOutcome(exercise.id(), ExerciseStatus.CRASHED, message, tests, jvms, rejected, List.of());
   }
 
   static TestStatus statusOf(ReportedStatus reported) {
@@ -291,8 +292,11 @@ public final class ExerciseRunner {
     final ExerciseRubric exercise;
     final RunListener listener;
     final Map<String, TestOutcome> resolved = new HashMap<>();
+    final Map<String, Long> minDurationMs = new HashMap<>();
+    final List<String> contradictions = new ArrayList<>();
     Map<String, PlannedTest> plan;
     int rejected;
+    long jvmStartedMillis;
     String runningId;
     String runningInvocation;
     long runningStartedMillis;
@@ -302,6 +306,7 @@ public final class ExerciseRunner {
     Ledger(ExerciseRubric exercise, RunListener listener) {
       this.exercise = exercise;
       this.listener = listener;
+      exercise.tests().forEach(t -> minDurationMs.put(t.id(), t.minDurationMs()));
     }
 
     void plan(List<PlannedTest> tests) throws RubricException {
@@ -331,8 +336,26 @@ public final class ExerciseRunner {
     }
 
     boolean finished(FinishedEvent event) {
-      if (!plan.containsKey(event.testId()) || resolved.containsKey(event.testId())) {
+      if (!plan.containsKey(event.testId())) {
         return false;
+      }
+      if (resolved.containsKey(event.testId())) {
+        // The harness reports each test once; a second report means it is not the harness talking.
+        TestOutcome first = resolved.get(event.testId());
+        if (first.status() == TestStatus.PASSED || event.status() == ReportedStatus.PASSED) {
+          contradict(event, "the same test twice (" + first.status().id() + ", then " + event.status().id() + ")");
+        }
+        return false;
+      }
+      boolean wasRunning = event.testId().equals(runningId);
+      Optional<String> contradiction = ReportCheck.contradiction(event, wasRunning,
+          clock.millis() - jvmStartedMillis, minDurationMs.getOrDefault(event.testId(), 0L));
+      if (wasRunning) {
+        runningId = null;
+      }
+      if (contradiction.isPresent()) {
+        contradict(event, contradiction.get());
+        return true;
       }
       String message = event.message();
       if (event.invocation() != null && message != null) {
@@ -340,10 +363,15 @@ public final class ExerciseRunner {
       }
       resolve(new TestOutcome(event.testId(), plan.get(event.testId()).name(), statusOf(event.status()), message,
           event.durationMs(), event.measurements(), event.output()));
-      if (event.testId().equals(runningId)) {
-        runningId = null;
-      }
       return true;
+    }
+
+    /** The test earns nothing, whatever was reported, and the scorecard says why. */
+    private void contradict(FinishedEvent event, String contradiction) {
+      contradictions.add("test '" + event.testId() + "': the harness reported " + contradiction
+          + "; the result was not scored");
+      resolve(new TestOutcome(event.testId(), plan.get(event.testId()).name(), TestStatus.ERROR,
+          ReportCheck.message(contradiction), Math.max(0, event.durationMs()), Map.of(), event.output()));
     }
 
     /** The running test ends with its JVM: timed out if the parent killed it for time, else an error. */
@@ -385,7 +413,7 @@ public final class ExerciseRunner {
       String message = restarts.isEmpty() ? null
           : "Some tests ended their JVM, so the grader ran the tests after them in a fresh one (" + jvms
               + " JVMs in all): " + String.join("; ", restarts) + ".";
-      return new ExerciseOutcome(exercise.id(), ExerciseStatus.GRADED, message, tests, jvms, rejected);
+      return new ExerciseOutcome(exercise.id(), ExerciseStatus.GRADED, message, tests, jvms, rejected, contradictions);
     }
   }
 }

@@ -55,6 +55,14 @@ class RubricLoaderTests {
   }
 
   @Test
+  void readsTheShortestPossiblePassOfATest() throws Exception {
+    Rubric rubric = load("[\"threads\"]", THREADS.replace("\"points\": 0.1", "\"points\": 0.1, \"min_ms\": 250"), null);
+    List<TestPoints> tests = rubric.exercise("threads").orElseThrow().tests();
+    assertEquals(0, tests.get(0).minDurationMs());
+    assertEquals(new TestPoints("printsLines", new BigDecimal("0.1"), false, 250), tests.get(1));
+  }
+
+  @Test
   void theGradersOwnRubricIsValid() throws Exception {
     Rubric rubric = RubricLoader.ofGrader().load();
     assertEquals(List.of("threads", "processes", "async", "compare"), rubric.exerciseIds());
@@ -90,7 +98,7 @@ class RubricLoaderTests {
         failure(index, THREADS.replace("0.1", "\"1\""), null));
     assertEquals("r/threads.json: field 'tests[1].id': test 'sleepsOverlap' is listed twice",
         failure(index, THREADS.replace("printsLines", "sleepsOverlap"), null));
-    assertEquals("r/threads.json: unknown field 'tests[1].point' (known: id, points, review)",
+    assertEquals("r/threads.json: unknown field 'tests[1].point' (known: id, min_ms, points, review)",
         failure(index, THREADS.replace("\"points\": 0.1", "\"point\": 0.1"), null));
     assertEquals("r/threads.json: field 'exercise' must be \"threads\" (the file name), was \"thread\"",
         failure(index, THREADS.replace("\"exercise\": \"threads\"", "\"exercise\": \"thread\""), null));
@@ -98,6 +106,10 @@ class RubricLoaderTests {
         failure(index, THREADS.replace("grader.suites.threads", "grader suites"), null));
     assertEquals("r/threads.json: field 'tests[0].review' must be true or false, was \"yes\"",
         failure(index, THREADS.replace("\"review\": true", "\"review\": \"yes\""), null));
+    assertEquals("r/threads.json: field 'tests[1].min_ms' must be a whole number of milliseconds >= 0, was -5",
+        failure(index, THREADS.replace("\"points\": 0.1", "\"points\": 0.1, \"min_ms\": -5"), null));
+    assertEquals("r/threads.json: field 'tests[1].min_ms' must be a whole number of milliseconds >= 0, was 2.5",
+        failure(index, THREADS.replace("\"points\": 0.1", "\"points\": 0.1, \"min_ms\": 2.5"), null));
     assertEquals("r/threads.json: field 'title' must be a non-empty string, was null",
         failure(index, THREADS.replace("\"title\": \"Sleepy threads\",", ""), null));
     assertEquals("r/threads.json: unknown field 'points' (known: classes, exercise, suite, tests, title)",

@@ -69,7 +69,8 @@ import org.junit.jupiter.api.TestFactory;
  * and {@code attack.properties}: {@code exercise} (the attacked one), {@code fallback} (safe to run
  * without a sandbox), {@code message} (alternatives, separated by {@code |}, one of which the
  * attacked exercise's messages must contain) and optionally {@code failing} (tests that must not
- * pass), {@code earns} (the most points the attacked exercise may get: 0 for an attack on the
+ * pass), {@code exact} ({@code true}: every other test of the attacked exercise must pass, so the
+ * fixture shows exactly which verdicts its attack would have forged), {@code earns} (the most points the attacked exercise may get: 0 for an attack on the
  * untouched skeleton that tries to forge its marks) and {@code requires} (cgroup controllers without
  * which the attack is not safe to run).
  *
@@ -104,8 +105,8 @@ class AttackIT {
 
   /** One fixture's expectations, from its {@code attack.properties}. */
   record Attack(String name, Path overlay, String description, String exercise, boolean fallback,
-      List<String> messages, List<String> failing, List<String> requires, Optional<BigDecimal> earns,
-      String policyApi, boolean alsoWithoutPolicy) {
+      List<String> messages, List<String> failing, boolean exact, List<String> requires,
+      Optional<BigDecimal> earns, String policyApi, boolean alsoWithoutPolicy) {
 
     static Attack load(Path dir) {
       Properties properties = new Properties();
@@ -118,7 +119,8 @@ class AttackIT {
       }
       return new Attack(dir.getFileName().toString(), dir, description, properties.getProperty("exercise"),
           Boolean.parseBoolean(properties.getProperty("fallback", "false")), split(properties.getProperty("message"),
-          "\\|"), split(properties.getProperty("failing"), ","), split(properties.getProperty("requires"), ","),
+          "\\|"), split(properties.getProperty("failing"), ","),
+          Boolean.parseBoolean(properties.getProperty("exact", "false")), split(properties.getProperty("requires"), ","),
           Optional.ofNullable(properties.getProperty("earns")).map(String::strip).map(BigDecimal::new),
           properties.getProperty("policy-api"), Boolean.parseBoolean(properties.getProperty("also-without-policy", "false")));
     }
@@ -198,8 +200,8 @@ class AttackIT {
     try (Stream<Path> list = Files.list(FIXTURES)) {
       dirs = list.filter(Files::isDirectory).sorted().toList();
     }
-    // -Dgrader.attack.only=a,b grades only those fixtures (a quicker run while working on them).
-    List<String> only = Attack.split(System.getProperty("grader.attack.only"), ",");
+    // -Dattack.only=a,b grades only those fixtures (and the intake attacks), for a quick look at new ones.
+    List<String> only = Attack.split(System.getProperty("attack.only"), ",");
     if (!only.isEmpty()) {
       dirs = dirs.stream().filter(d -> only.contains(d.getFileName().toString())).toList();
     }
@@ -283,6 +285,12 @@ class AttackIT {
       TestResult result = attacked.tests().stream().filter(t -> t.id().equals(test)).findFirst()
           .orElseThrow(() -> new AssertionError("no test " + test + " in " + report));
       assertNotEquals(TestStatus.PASSED, result.status(), test + " must not pass:\n" + report);
+    }
+    if (attack.exact()) {
+      List<String> alsoFailing = attacked.tests().stream()
+          .filter(t -> t.status() != TestStatus.PASSED && !attack.failing().contains(t.id())).map(TestResult::id)
+          .toList();
+      assertEquals(List.of(), alsoFailing, () -> "only " + attack.failing() + " fail:\n" + report);
     }
     Scorecard baseline = baseline(sandbox);
     assertEquals(exercise(baseline, attack.neighbour()).score(), exercise(card, attack.neighbour()).score(),

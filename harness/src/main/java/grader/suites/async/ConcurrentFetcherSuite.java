@@ -13,6 +13,7 @@ import grader.suites.support.StandardOutCapture;
 import grader.suites.support.StubServer;
 import grader.suites.support.StudentCall;
 import grader.suites.support.Submission;
+import grader.suites.support.Waits;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,7 +31,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -428,7 +428,7 @@ public class ConcurrentFetcherSuite {
   /** Waits until {@code count} requests reached the gate, or the hold gives up; proof comes later. */
   private static void awaitArrivals(int count) {
     try {
-      Awaitility.await("requests at the server")
+      Waits.await("requests at the server")
           .dontCatchUncaughtExceptions()
           .atMost(GATE_TIMEOUT)
           .pollDelay(Duration.ZERO)

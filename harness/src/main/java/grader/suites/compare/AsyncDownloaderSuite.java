@@ -17,7 +17,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The test hands in a {@link RecordingHttpClient}, which shows {@code send} versus
  * {@code sendAsync} and the body subscriber each response went to: {@code BodyHandlers.ofFile}
- * gives the JDK's path subscriber, which writes as the bytes arrive.
+ * gives the JDK's path subscriber, which writes as the bytes arrive. Streaming itself is judged by
+ * what reaches the disk ({@link DiskWatch}) while the server is still sending.
  */
 @DisplayName("Exercise 4 (compare): AsyncDownloader")
 @Timeout(value = 90, threadMode = ThreadMode.SEPARATE_THREAD)
@@ -42,6 +46,10 @@ public class AsyncDownloaderSuite {
 
   private static final Duration MEET_TIMEOUT = Duration.ofMillis(Submission.scaled(5000));
   private static final int URLS = 6;
+  /** The streaming test's files, each sent in {@link #DRIBBLE_CHUNKS} pieces over {@link #DRIBBLE}. */
+  private static final int STREAMED = 4;
+  private static final int DRIBBLE_CHUNKS = 10;
+  private static final Duration DRIBBLE = Duration.ofMillis(Submission.scaled(1500));
 
   private static final ServerGate GATE = new ServerGate();
   private static final ServedFiles FILES = ServedFiles.generate();
@@ -126,9 +134,40 @@ public class AsyncDownloaderSuite {
   @Test
   @DisplayName("AsyncDownloader streams each body to its file with BodyHandlers.ofFile instead of holding it in memory")
   public void asyncStreamsBodiesToDisk(TestReporter reporter) throws Exception {
+    // Judged by what reaches the disk: the server sends each body slowly, and every file must hold
+    // part of its bytes while its response is still open. Class names prove nothing.
+    String scenario = "async-stream";
+    FILES.stubDribbled(server, scenario, STREAMED, DRIBBLE_CHUNKS, (int) DRIBBLE.toMillis());
+    List<URI> urls = ServedFiles.urls(server, scenario, STREAMED);
     RecordingHttpClient recording = RecordingHttpClient.wrapping(client);
-    List<URI> urls = ServedFiles.urls(server, "async-stream", URLS);
-    download(recording, urls);
+    GATE.arm(Plan.count("/" + scenario + "/", Duration.ZERO));
+    try (DiskWatch watch = DiskWatch.start(dir, FILES.sizes(STREAMED), Duration.ofMillis(5))) {
+      download(recording, urls);
+      Observation seen = GATE.observe();
+      List<String> notStreamed = new ArrayList<>();
+      for (URI url : urls) {
+        String name = ServedFiles.lastSegment(url);
+        Optional<ServerGate.Exchange> exchange = seen.exchange(url.getRawPath());
+        OptionalLong partial = watch.firstPartial(name);
+        // WireMock may report the response complete only after the call returned: not complete
+        // yet means still open when the part was seen.
+        boolean openWhenSeen = exchange.isPresent() && partial.isPresent()
+            && (!exchange.get().completed() || partial.getAsLong() < exchange.get().completedNanos());
+        if (!openWhenSeen) {
+          notStreamed.add(name);
+        }
+      }
+      reporter.publishEntry("files_on_disk_while_downloading", (STREAMED - notStreamed.size()) + " of " + STREAMED);
+      if (!notStreamed.isEmpty()) {
+        fail(Feedback.of(
+            "each file on disk, partly written, while the server is still sending it (the server took "
+                + DRIBBLE.toMillis() + " ms to send each body, in " + DRIBBLE_CHUNKS + " pieces)",
+            notStreamed.size() + " of " + STREAMED + " files (" + String.join(", ", notStreamed)
+                + ") had no bytes on disk until their whole body had arrived",
+            "ofByteArray()/ofString() hold the whole file in memory before you write it; "
+                + "BodyHandlers.ofFile(dir.resolve(name)) writes the bytes to disk as they arrive."));
+      }
+    }
     List<Subscription> subscriptions = recording.subscriptions();
     List<Subscription> inMemory = subscriptions.stream()
         .filter(s -> s.status() >= 200 && s.status() <= 299 && !s.streamsToFile())

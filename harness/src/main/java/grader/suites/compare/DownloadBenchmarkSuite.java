@@ -10,10 +10,14 @@ import grader.suites.support.StubServer;
 import grader.suites.support.StudentCall;
 import grader.suites.support.Submission;
 import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -27,10 +31,13 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 /**
  * Exercise 4: {@code DownloadBenchmark.main} prints a table of real measurements.
  *
- * <p>The grader runs {@code main} once on delayed URLs and times it. Numbers cannot be made up:
- * each is at least the server's delay (a physical lower bound), the server's journal shows every
- * URL fetched at least 3 models x 3 runs times, and min + median + max of a model is the sum of its
- * 3 runs, so the nine runs together cannot exceed the wall time the grader measured around main.
+ * <p>The grader runs {@code main} once on a delayed URL and times it. Numbers cannot be made up:
+ * each is at least the server's shortest delay (a physical lower bound), the server's journal shows
+ * the URL fetched at least 3 models x 3 runs times, min + median + max of a model is the sum of its
+ * 3 runs, so the nine runs together cannot exceed the wall time the grader measured around main,
+ * and every number must be the time of a run the server saw ({@link RunWindows}): the server keeps
+ * each request for a different time, in an order drawn afresh for every grading, so a number that
+ * was not measured fits no run.
  */
 @DisplayName("Exercise 4 (compare): DownloadBenchmark")
 @TestInstance(Lifecycle.PER_CLASS)
@@ -43,6 +50,8 @@ public class DownloadBenchmarkSuite {
   private static final int RUNS = 9;
   /** Every download of a bench URL takes at least this long: nothing can measure less. */
   private static final int DELAY_MILLIS = (int) Submission.scaled(150);
+  /** The server keeps the n-th request DELAY_MILLIS + n' * this long, n' a random permutation. */
+  private static final int DELAY_STEP_MILLIS = (int) Submission.scaled(60);
   /** Rounding each of the 9 runs up to whole milliseconds, with room to spare. */
   private static final long ROUNDING_SLACK_MILLIS = 25;
 
@@ -52,13 +61,15 @@ public class DownloadBenchmarkSuite {
   private Run run;
 
   /** One run of the student's benchmark as the grader saw it. */
-  private record Run(String printed, long wallMillis, Throwable thrown, List<URI> urls, Map<String, Long> requests) {}
+  private record Run(String printed, long wallMillis, Throwable thrown, List<URI> urls, Map<String, Long> requests,
+      RunWindows windows) {}
 
   @BeforeAll
   @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
   public void startServer() throws Exception {
     server = StubServer.start(gate);
-    files.stubDelayed(server, SCENARIO, URLS, DELAY_MILLIS);
+    // No delay in the stub: the gate keeps each request as long as the test decides (see benchmark()).
+    files.stubDelayed(server, SCENARIO, URLS, 0);
     server.warmUp();
   }
 
@@ -129,6 +140,24 @@ public class DownloadBenchmarkSuite {
           "run each of the three downloaders 3 times on all the URLs, each time into a fresh temporary "
               + "directory, and report what you measured."));
     }
+    List<RunWindows.Reported> reported = new ArrayList<>();
+    for (BenchmarkTable.Row row : rows.values()) {
+      reported.add(new RunWindows.Reported(row.model() + " median", row.median()));
+      reported.add(new RunWindows.Reported(row.model() + " min", row.min()));
+      reported.add(new RunWindows.Reported(row.model() + " max", row.max()));
+    }
+    Optional<List<RunWindows.Reported>> unexplained = result.windows().unexplained(reported);
+    if (unexplained.isPresent()) {
+      fail(Feedback.of(
+          "each number the time of one of the runs the server saw: at least as long as the server took for that "
+              + "run's download, at most the time from the end of the download before it to the start of the one "
+              + "after it (the server kept each request a different time, from " + DELAY_MILLIS + " ms up)",
+          unexplained.get().stream().map(r -> r.label() + " " + BenchmarkTable.format(r.millis()) + " ms")
+              .collect(java.util.stream.Collectors.joining(", ")) + " fit no run of their own; the server saw "
+              + result.windows().describe(),
+          "time each downloadAll call on its own with System.nanoTime() just before and after it, one run "
+              + "after the other, and print exactly the milliseconds you measured."));
+    }
     long limit = result.wallMillis() + ROUNDING_SLACK_MILLIS;
     reporter.publishEntry("sum_of_reported_runs_ms", BenchmarkTable.format(sum));
     if (sum > limit) {
@@ -152,6 +181,13 @@ public class DownloadBenchmarkSuite {
     String[] args = urls.stream().map(URI::toString).toArray(String[]::new);
     String printed;
     Throwable thrown = null;
+    List<Duration> stays = new ArrayList<>();
+    for (int i = 0; i < RUNS; i++) {
+      stays.add(Duration.ofMillis(DELAY_MILLIS + (long) i * DELAY_STEP_MILLIS));
+    }
+    // Drawn afresh for every grading, so no submission can know which run takes how long.
+    Collections.shuffle(stays, new SecureRandom());
+    gate.arm(ServerGate.Plan.staysByArrival("/" + SCENARIO + "/", stays));
     long start = System.nanoTime();
     try (StandardOutCapture out = StandardOutCapture.start()) {
       try {
@@ -162,7 +198,10 @@ public class DownloadBenchmarkSuite {
       printed = String.join("\n", out.recorder().texts()) + "\n"
           + String.join("", out.recorder().unfinished().values());
     }
-    long wall = (System.nanoTime() - start) / 1_000_000;
+    long end = System.nanoTime();
+    long wall = (end - start) / 1_000_000;
+    RunWindows windows = RunWindows.of(gate.observe().exchanges(), start, end);
+    gate.disarm();
     Map<String, Long> requests = new LinkedHashMap<>();
     for (URI url : urls) {
       requests.put(url.getPath(), 0L);
@@ -171,7 +210,7 @@ public class DownloadBenchmarkSuite {
       String path = requested.contains("?") ? requested.substring(0, requested.indexOf('?')) : requested;
       requests.computeIfPresent(path, (k, v) -> v + 1);
     }
-    run = new Run(printed, wall, thrown, urls, requests);
+    run = new Run(printed, wall, thrown, urls, requests, windows);
     if (thrown != null) {
       throw StudentCall.failure("DownloadBenchmark.main(1 URL) returns normally", thrown);
     }

@@ -75,6 +75,26 @@ final class ServedFiles {
     }
   }
 
+  /**
+   * Serves the first {@code count} files under {@code /<scenario>/files/} slowly: each body in
+   * {@code chunks} pieces spread over {@code totalMillis}, so for that long a client that streams
+   * the body to disk has part of the file there while the response is still open.
+   */
+  void stubDribbled(StubServer server, String scenario, int count, int chunks, int totalMillis) {
+    for (String name : NAMES.subList(0, count)) {
+      server.stub("/" + scenario + "/files/" + name, aResponse().withStatus(200)
+          .withHeader("Content-Type", "application/octet-stream").withBody(contents.get(name))
+          .withChunkedDribbleDelay(chunks, totalMillis));
+    }
+  }
+
+  /** The size of each of the first {@code count} files, by name. */
+  Map<String, Long> sizes(int count) {
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    NAMES.subList(0, count).forEach(name -> sizes.put(name, (long) contents.get(name).length));
+    return sizes;
+  }
+
   /** The URLs of the first {@code count} files under {@code /<scenario>/files/}. */
   static List<URI> urls(StubServer server, String scenario, int count) {
     return NAMES.subList(0, count).stream().map(name -> url(server, scenario, name)).toList();

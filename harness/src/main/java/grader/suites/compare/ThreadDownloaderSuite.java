@@ -13,11 +13,8 @@ import grader.suites.support.Submission;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,18 +113,19 @@ public class ThreadDownloaderSuite {
   @DisplayName("ThreadDownloader leaves no thread running after downloadAll returns")
   public void threadsLeaveNoThreadBehind(TestReporter reporter) throws Exception {
     List<URI> urls = ServedFiles.urls(server, "threads-leak", 4);
-    Set<Long> before = Arrays.stream(ThreadLeaks.liveThreads()).map(Thread::getId).collect(Collectors.toSet());
+    Map<Long, Long> before = ThreadLeaks.snapshot();
     download(3, urls);
     Map<Thread, StackTraceElement[]> left =
         ThreadLeaks.awaitNoneLeftSince(before, Duration.ofMillis(Submission.scaled(2000)));
     reporter.publishEntry("threads_left", Integer.toString(left.size()));
     if (!left.isEmpty()) {
       fail(Feedback.of(
-          "every thread downloadAll started has ended within " + Submission.scaled(2000) + " ms after it returned",
-          left.size() + " non-daemon thread(s) it started are still alive: " + ThreadLeaks.describe(left),
+          "every thread downloadAll started or ran its downloads on has ended within " + Submission.scaled(2000)
+              + " ms after it returned",
+          left.size() + " non-daemon thread(s) it started or used are still alive: " + ThreadLeaks.describe(left),
           "shut the pool down before downloadAll returns, in a finally block: pool.shutdown() (and "
-              + "awaitTermination). A pool's threads are not daemons: left running they leak on every call and "
-              + "keep the JVM alive."));
+              + "awaitTermination), and create the pool in downloadAll, not in a static field. A pool's threads are "
+              + "not daemons: left running they leak on every call and keep the JVM alive."));
     }
   }
 

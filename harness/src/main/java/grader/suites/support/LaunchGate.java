@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +48,12 @@ import java.util.function.Function;
  *   <li>{@link #scripted}: answers each launch as a script says, e.g. "exit 3 with this on
  *       standard error", so a test can inject a failing or misbehaving worker deterministically.
  * </ul>
+ *
+ * <p>A report is believed only if {@link LaunchCheck} confirms it: the pid is a live descendant of
+ * this JVM running this JVM's {@code java} with exactly the reported command line, main class and
+ * arguments. Any other report (the student's code can connect to the gate and say anything) is
+ * answered {@code go}, so nothing hangs, but it is not recorded and counts for nothing; a second
+ * report for the same pid neither. {@link #rejected()} says why, for feedback.
  *
  * <p>Only one gate can be open per gate directory at a time: the agent reads the one file there.
  * Every launch is recorded before it is answered, so once the student's code has waited for its
@@ -93,6 +101,9 @@ public final class LaunchGate implements AutoCloseable {
   private final Function<Launch, Answer> script;
   private final ExecutorService handlers = Executors.newCachedThreadPool(daemon());
   private final List<Launch> launches = new CopyOnWriteArrayList<>();
+  private final List<String> rejected = new CopyOnWriteArrayList<>();
+  private final LaunchCheck check = LaunchCheck.ofThisJvm();
+  private final Set<Long> reportedPids = ConcurrentHashMap.newKeySet();
   // Guarded by this.
   private final List<Socket> waiting = new ArrayList<>();
   private int released;
@@ -152,6 +163,14 @@ public final class LaunchGate implements AutoCloseable {
     return List.copyOf(launches);
   }
 
+  /**
+   * Why reports were not believed (no such process, not the student's, another command line, a
+   * pid that had reported before), in order of arrival.
+   */
+  public List<String> rejected() {
+    return List.copyOf(rejected);
+  }
+
   /** How many launches were released because {@code parties} of them were waiting together. */
   public synchronized int released() {
     return released;
@@ -196,6 +215,15 @@ public final class LaunchGate implements AutoCloseable {
           new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
       Launch launch = line == null ? null : parse(line);
       if (launch == null) {
+        answer(socket, Answer.proceed());
+        return;
+      }
+      Optional<String> problem = check.problem(launch);
+      if (problem.isEmpty() && !reportedPids.add(launch.pid())) {
+        problem = Optional.of("pid " + launch.pid() + " had already reported");
+      }
+      if (problem.isPresent()) {
+        rejected.add(problem.get());
         answer(socket, Answer.proceed());
         return;
       }

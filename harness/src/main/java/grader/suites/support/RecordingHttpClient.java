@@ -46,7 +46,11 @@ public final class RecordingHttpClient extends HttpClient {
     }
   }
 
-  /** The body subscriber the student's handler chose for one response. */
+  /**
+   * The body subscriber the student's handler chose for one response. {@code subscriberClass} is
+   * module-qualified for a class of a named module ({@code java.net.http/jdk.internal...}), so a
+   * class of the student's that is merely named like the JDK's never passes for it.
+   */
   public record Subscription(URI uri, int status, String subscriberClass) {
     public Subscription {
       Objects.requireNonNull(uri, "uri must not be null");
@@ -55,9 +59,12 @@ public final class RecordingHttpClient extends HttpClient {
 
     /** True if the body went to a file as it arrived ({@code BodyHandlers.ofFile}). */
     public boolean streamsToFile() {
-      return subscriberClass.endsWith("$PathSubscriber");
+      return subscriberClass.equals(JDK_PATH_SUBSCRIBER);
     }
   }
+
+  /** What {@code BodyHandlers.ofFile} gives, module and all. */
+  static final String JDK_PATH_SUBSCRIBER = "java.net.http/jdk.internal.net.http.ResponseSubscribers$PathSubscriber";
 
   private final HttpClient delegate;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -114,9 +121,14 @@ public final class RecordingHttpClient extends HttpClient {
     return info -> {
       BodySubscriber<T> subscriber = handler.apply(info);
       subscriptions.add(new Subscription(request.uri(), info.statusCode(),
-          subscriber == null ? "null" : subscriber.getClass().getName()));
+          subscriber == null ? "null" : qualifiedName(subscriber.getClass())));
       return subscriber;
     };
+  }
+
+  private static String qualifiedName(Class<?> type) {
+    Module module = type.getModule();
+    return module.isNamed() ? module.getName() + "/" + type.getName() : type.getName();
   }
 
   @Override

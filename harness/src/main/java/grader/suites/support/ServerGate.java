@@ -5,8 +5,12 @@ import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,8 +35,9 @@ public final class ServerGate implements ServeEventListener {
 
   /** What the gate does with the requests under {@code pathPrefix}, from {@link #arm} on. */
   public record Plan(String pathPrefix, int parties, Duration meetTimeout, boolean hold, Duration holdTimeout,
-      Duration stay) {
+      Duration stay, List<Duration> staysByArrival) {
     public Plan {
+      staysByArrival = List.copyOf(staysByArrival);
       Objects.requireNonNull(pathPrefix, "pathPrefix must not be null");
       Objects.requireNonNull(meetTimeout, "meetTimeout must not be null");
       Objects.requireNonNull(holdTimeout, "holdTimeout must not be null");
@@ -47,17 +52,33 @@ public final class ServerGate implements ServeEventListener {
 
     /** Counts the requests and keeps each inside for {@code stay}; no waiting for others. */
     public static Plan count(String pathPrefix, Duration stay) {
-      return new Plan(pathPrefix, 1, Duration.ZERO, false, Duration.ZERO, stay);
+      return new Plan(pathPrefix, 1, Duration.ZERO, false, Duration.ZERO, stay, List.of());
+    }
+
+    /**
+     * Counts the requests and keeps the n-th to arrive inside for {@code stays.get(n)} (the last
+     * of them for any later one): the test, not the client, decides how long each request takes.
+     */
+    public static Plan staysByArrival(String pathPrefix, List<Duration> stays) {
+      if (stays.isEmpty()) {
+        throw new IllegalArgumentException("stays must not be empty");
+      }
+      return new Plan(pathPrefix, 1, Duration.ZERO, false, Duration.ZERO, stays.get(stays.size() - 1), stays);
+    }
+
+    /** How long the request that arrives as number {@code arrival} (from 0) stays inside. */
+    Duration stayOf(int arrival) {
+      return arrival < staysByArrival.size() ? staysByArrival.get(arrival) : stay;
     }
 
     /** The first {@code parties} requests wait for each other up to {@code meetTimeout}, then stay. */
     public static Plan rendezvous(String pathPrefix, int parties, Duration meetTimeout, Duration stay) {
-      return new Plan(pathPrefix, parties, meetTimeout, false, Duration.ZERO, stay);
+      return new Plan(pathPrefix, parties, meetTimeout, false, Duration.ZERO, stay, List.of());
     }
 
     /** Every request waits until {@link #release} or until {@code holdTimeout} after arming. */
     public static Plan hold(String pathPrefix, Duration holdTimeout) {
-      return new Plan(pathPrefix, 1, Duration.ZERO, true, holdTimeout, Duration.ZERO);
+      return new Plan(pathPrefix, 1, Duration.ZERO, true, holdTimeout, Duration.ZERO, List.of());
     }
   }
 
@@ -72,11 +93,40 @@ public final class ServerGate implements ServeEventListener {
    * @param broken whether a request waited out the meet timeout alone
    * @param holdExpired whether the hold ran until its deadline instead of being released
    * @param urls the URLs of the arrived requests, in order of arrival
+   * @param exchanges every arrived request with its times, in order of arrival
    */
   public record Observation(int arrived, int answered, int maxInside, int maxWaitingTogether, boolean met,
-      boolean broken, boolean holdExpired, List<String> urls) {
+      boolean broken, boolean holdExpired, List<String> urls, List<Exchange> exchanges) {
     public Observation {
       urls = List.copyOf(urls);
+      exchanges = List.copyOf(exchanges);
+    }
+
+    /** The first exchange for {@code url} (path and query), if it arrived. */
+    public Optional<Exchange> exchange(String url) {
+      return exchanges.stream().filter(e -> e.url().equals(url)).findFirst();
+    }
+  }
+
+  /**
+   * One request as the server saw it, in {@link System#nanoTime()} of this JVM: when it reached the
+   * gate (fully received, before any delay), when the gate let it go (its response is sent only
+   * after that: {@code -1} while it is held) and when WireMock reported the whole response sent,
+   * after a chunked dribble too ({@code -1} until then). WireMock reports completion on the request
+   * thread after the last write, so the client may have the whole body a little earlier; only
+   * {@code answeredNanos} is sure to come before the client has anything.
+   */
+  public record Exchange(String url, long arrivedNanos, long answeredNanos, long completedNanos) {
+    public Exchange {
+      Objects.requireNonNull(url, "url must not be null");
+    }
+
+    public boolean answered() {
+      return answeredNanos >= 0;
+    }
+
+    public boolean completed() {
+      return completedNanos >= 0;
     }
   }
 
@@ -119,7 +169,7 @@ public final class ServerGate implements ServeEventListener {
   /** What the gate saw since the last {@link #arm}; all zero when disarmed. */
   public Observation observe() {
     Round current = round;
-    return current == null ? new Observation(0, 0, 0, 0, false, false, false, List.of()) : current.observe();
+    return current == null ? new Observation(0, 0, 0, 0, false, false, false, List.of(), List.of()) : current.observe();
   }
 
   @Override
@@ -129,7 +179,18 @@ public final class ServerGate implements ServeEventListener {
     if (current == null || url == null || !url.startsWith(current.plan.pathPrefix())) {
       return;
     }
-    current.pass(url);
+    current.pass(serveEvent.getId(), url);
+  }
+
+  /** Notes when the response was sent in full: WireMock calls this once the last byte is written. */
+  @Override
+  public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
+    Round current = round;
+    String url = serveEvent.getRequest().getUrl();
+    if (current == null || url == null || !url.startsWith(current.plan.pathPrefix())) {
+      return;
+    }
+    current.complete(serveEvent.getId(), System.nanoTime());
   }
 
   /** One armed plan and what it saw; the monitor guards every field. */
@@ -137,6 +198,10 @@ public final class ServerGate implements ServeEventListener {
     private final Plan plan;
     private final long holdDeadline;
     private final List<String> urls = new ArrayList<>();
+    private final List<Long> arrivedNanos = new ArrayList<>();
+    private final List<Long> answeredNanos = new ArrayList<>();
+    private final List<Long> completedNanos = new ArrayList<>();
+    private final Map<UUID, Integer> indexOfEvent = new HashMap<>();
     private int arrived;
     private int answered;
     private int inside;
@@ -153,33 +218,40 @@ public final class ServerGate implements ServeEventListener {
       this.holdDeadline = System.nanoTime() + plan.holdTimeout().toNanos();
     }
 
-    void pass(String url) {
-      enter(url);
+    void pass(UUID event, String url) {
+      int arrival = enter(event, url);
       try {
         if (plan.hold()) {
           awaitRelease();
         } else if (plan.parties() > 1) {
           meet();
         }
-        if (!plan.stay().isZero()) {
-          Thread.sleep(plan.stay().toMillis());
+        Duration stay = plan.stayOf(arrival);
+        if (!stay.isZero()) {
+          Thread.sleep(stay.toMillis());
         }
       } catch (InterruptedException e) {
         // WireMock is stopping; the response does not matter any more.
         Thread.currentThread().interrupt();
       } finally {
-        leave();
+        leave(arrival);
       }
     }
 
-    private synchronized void enter(String url) {
+    private synchronized int enter(UUID event, String url) {
       arrived++;
+      indexOfEvent.put(event, urls.size());
       urls.add(url);
+      arrivedNanos.add(System.nanoTime());
+      answeredNanos.add(-1L);
+      completedNanos.add(-1L);
       inside++;
       maxInside = Math.max(maxInside, inside);
+      return arrived - 1;
     }
 
-    private synchronized void leave() {
+    private synchronized void leave(int arrival) {
+      answeredNanos.set(arrival, System.nanoTime());
       inside--;
       answered++;
     }
@@ -225,13 +297,25 @@ public final class ServerGate implements ServeEventListener {
       }
     }
 
+    synchronized void complete(UUID event, long nanos) {
+      Integer index = indexOfEvent.get(event);
+      if (index != null && completedNanos.get(index) < 0) {
+        completedNanos.set(index, nanos);
+      }
+    }
+
     synchronized void open() {
       released = true;
       notifyAll();
     }
 
     synchronized Observation observe() {
-      return new Observation(arrived, answered, maxInside, maxWaitingTogether, met, broken, holdExpired, urls);
+      List<Exchange> exchanges = new ArrayList<>();
+      for (int i = 0; i < urls.size(); i++) {
+        exchanges.add(new Exchange(urls.get(i), arrivedNanos.get(i), answeredNanos.get(i), completedNanos.get(i)));
+      }
+      return new Observation(arrived, answered, maxInside, maxWaitingTogether, met, broken, holdExpired, urls,
+          exchanges);
     }
   }
 }

@@ -61,6 +61,10 @@ public final class StubServer implements AutoCloseable {
                 // MAX_FRAME_SIZE", or "EOF reached while reading"), failing correct downloads.
                 .http2PlainDisabled(true)
                 .notifier(new ConsoleNotifier(false))
+                // The admin API (/__admin/...) answers on the port the student is given: without this a
+                // submission could remove the delays, reset the journal or read the stubs over HTTP. Every
+                // suite drives the server in process (stubFor, getAllServeEvents), which never asks this.
+                .adminAuthenticator(request -> false)
                 .extensions(gate));
     try {
       server.start();

@@ -19,9 +19,11 @@ import java.util.concurrent.locks.LockSupport;
  * Watches which threads are asleep in the student's code, by sampling every thread's state and
  * stack with {@link ThreadMXBean} on a daemon grader thread.
  *
- * <p>A thread counts as asleep in a sample when it is {@code TIMED_WAITING} and its stack holds a
- * frame of the student's code: {@code Thread.sleep}, {@code TimeUnit.sleep} or any other timed
- * wait the student's code made. Each sample is a consistent snapshot (the JVM takes it at a
+ * <p>A thread counts as asleep in a sample when it is {@code TIMED_WAITING} in {@code Thread.sleep}
+ * (or {@code TimeUnit.sleep}) called by the student's code ({@link StudentCode#sleepsInStudentCode}).
+ * Other timed waits do not count: threads that take turns under a lock and wait for it with
+ * {@code tryLock(timeout)}, {@code wait(ms)} or {@code parkNanos} are not sleeping at the same
+ * time, whatever their state says. Each sample is a consistent snapshot (the JVM takes it at a
  * safepoint), so "n threads asleep in one sample" means they were asleep at the same moment.
  *
  * <p>The sampler keeps, per thread id, the first time it saw the thread asleep, and every sample's
@@ -96,7 +98,7 @@ public final class ThreadSampler implements AutoCloseable {
         continue;
       }
       long id = info.getThreadId();
-      if (!ignored.contains(id) && studentCode.runsStudentCode(info.getStackTrace())) {
+      if (!ignored.contains(id) && studentCode.sleepsInStudentCode(info.getStackTrace())) {
         asleep.add(id);
         firstSeenAsleep.putIfAbsent(id, now);
       }

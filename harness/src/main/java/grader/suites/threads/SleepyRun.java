@@ -1,6 +1,6 @@
 package grader.suites.threads;
 
-import static org.awaitility.Awaitility.await;
+import static grader.suites.support.Waits.await;
 
 import exercises.threads.SleepyThreads;
 import grader.suites.support.LineRecorder;

@@ -148,6 +148,52 @@ class LaunchGateIT {
     assertEquals(0, held.waitFor());
   }
 
+  @Test
+  void forgedReportsOverLoopbackAreNotBelieved() throws Exception {
+    try (LaunchGate gate = open(Set.of(PROBE), 3, Duration.ofSeconds(2), launch -> Answer.proceed())) {
+      // What a student who read the agent does: read the port from the gate file, report workers.
+      java.util.Properties file = new java.util.Properties();
+      try (var in = Files.newInputStream(gateDirectory.resolve(LaunchGateAgent.GATE_FILE))) {
+        file.load(in);
+      }
+      int port = Integer.parseInt(file.getProperty("port"));
+      String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      List<String> claimed = List.of(javaExe, "-cp", "x", PROBE, "1", "25");
+      // A real JVM of the right main class, started without the agent, alive, reported with other arguments.
+      Process linger = new ProcessBuilder(javaExe, "-cp", System.getProperty("java.class.path"), PROBE, "linger").start();
+      try {
+        List<String> lingerCommand = LaunchCheck.cmdline(Files.readAllBytes(Path.of("/proc/" + linger.pid() + "/cmdline")));
+        List<String> lies = List.of(
+            LaunchGateAgent.encode(ProcessHandle.current().pid(), PROBE, List.of("1", "25"), claimed),
+            LaunchGateAgent.encode(Integer.MAX_VALUE - 3, PROBE, List.of("26", "50"), claimed),
+            LaunchGateAgent.encode(linger.pid(), PROBE, List.of("51", "75"), lingerCommand),
+            LaunchGateAgent.encode(linger.pid(), PROBE, List.of("linger"), claimed));
+        for (String lie : lies) {
+          try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write((lie + "\n").getBytes(StandardCharsets.UTF_8));
+            assertEquals("go", new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                StandardCharsets.UTF_8)).readLine(), "a forged report is answered, so nothing hangs");
+          }
+        }
+        assertEquals(List.of(), gate.launches());
+        assertEquals(0, gate.released());
+        List<String> rejected = gate.rejected();
+        assertEquals(4, rejected.size(), rejected.toString());
+        assertTrue(rejected.get(0).contains("not started by the code under test"), rejected.get(0));
+        assertTrue(rejected.get(1).contains("not a running process"), rejected.get(1));
+        assertTrue(rejected.get(2).contains("not the reported"), rejected.get(2));
+        assertTrue(rejected.get(3).contains("command line is"), rejected.get(3));
+        // The true report of a real worker still counts, once: a copy of it does not.
+        Child real = start("real");
+        assertEquals(0, real.waitFor());
+        assertEquals(1, gate.launches().size());
+        assertEquals(real.process.pid(), gate.launches().get(0).pid());
+      } finally {
+        linger.destroyForcibly().waitFor();
+      }
+    }
+  }
+
   private LaunchGate open(Set<String> mainClasses, int parties, Duration hold,
       java.util.function.Function<Launch, Answer> script) {
     return LaunchGate.open(gateDirectory, mainClasses, parties, hold, script);

@@ -56,6 +56,96 @@ class ThreadSamplerTests {
   }
 
   @Test
+  void threadsTakingTurnsUnderALockAreNotAsleepWhileTheyWaitForIt() throws Exception {
+    // The attack: sleeps serialised by a lock, the others waiting in tryLock(timeout), wait(ms),
+    // parkNanos, join(ms) or poll(timeout): all TIMED_WAITING with a frame of this class below.
+    java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    Object monitor = new Object();
+    java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+    Thread sleeper = new Thread(() -> {
+      lock.lock();
+      try {
+        sleepQuietly(400);
+      } finally {
+        lock.unlock();
+      }
+    });
+    List<Runnable> waits = List.of(
+        () -> {
+          try {
+            if (lock.tryLock(2, java.util.concurrent.TimeUnit.SECONDS)) {
+              lock.unlock();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        },
+        () -> {
+          synchronized (monitor) {
+            try {
+              monitor.wait(300);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        },
+        () -> java.util.concurrent.locks.LockSupport.parkNanos(300_000_000L),
+        () -> {
+          try {
+            sleeper.join(2000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        },
+        () -> {
+          try {
+            queue.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    try (ThreadSampler sampler = ThreadSampler.start(code, Set.of(), Duration.ofMillis(2))) {
+      sleeper.start();
+      while (!lock.isLocked()) {
+        Thread.onSpinWait();
+      }
+      List<Thread> waiters = new ArrayList<>();
+      for (Runnable wait : waits) {
+        Thread waiter = new Thread(wait);
+        waiter.start();
+        waiters.add(waiter);
+      }
+      sleeper.join();
+      for (Thread waiter : waiters) {
+        waiter.join();
+      }
+      assertTrue(sampler.firstSeenAsleep(sleeper.getId()).isPresent(), "the sleeper is seen asleep");
+      for (Thread waiter : waiters) {
+        assertTrue(sampler.firstSeenAsleep(waiter.getId()).isEmpty(), "a timed wait is not a sleep");
+      }
+      List<Long> all = new ArrayList<>(waiters.stream().map(Thread::getId).toList());
+      all.add(sleeper.getId());
+      assertEquals(1, sampler.maxAsleepTogether(all));
+    }
+  }
+
+  @Test
+  void timeUnitSleepCountsAsASleep() throws Exception {
+    try (ThreadSampler sampler = ThreadSampler.start(code, Set.of(), Duration.ofMillis(2))) {
+      Thread thread = new Thread(() -> {
+        try {
+          java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      thread.start();
+      thread.join();
+      assertTrue(sampler.firstSeenAsleep(thread.getId()).isPresent());
+    }
+  }
+
+  @Test
   void ignoredThreadsAndBusyThreadsDoNotCount() throws Exception {
     Thread caller = Thread.currentThread();
     try (ThreadSampler sampler = ThreadSampler.start(code, Set.of(caller.getId()), Duration.ofMillis(2))) {
