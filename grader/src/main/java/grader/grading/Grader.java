@@ -58,6 +58,8 @@ public final class Grader {
   public Grader(GraderSetup setup) throws GradingException {
     this.setup = Objects.requireNonNull(setup, "setup must not be null");
     setup.installation().check();
+    // What graders killed with SIGKILL left (their work mounts went with the sandbox's sweep).
+    WorkDirectory.sweepStale(setup.workRoot());
     new ExerciseRunner(setup.installation(), setup.sandbox(), setup.limits(), setup.runPolicy(), setup.clock())
         .prepare();
     try {
@@ -83,8 +85,7 @@ public final class Grader {
     long start = setup.clock().millis();
     Path runDir;
     try {
-      Files.createDirectories(setup.workRoot());
-      runDir = Files.createTempDirectory(setup.workRoot(), "grade-");
+      runDir = WorkDirectory.create(setup.workRoot());
     } catch (IOException e) {
       throw new GradingException("cannot create a work directory in " + setup.workRoot(), e);
     }

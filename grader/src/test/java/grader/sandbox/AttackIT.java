@@ -310,7 +310,10 @@ class AttackIT {
     assertEquals(List.of(), SandboxLeftovers.processesMentioning(workRoot.toString()), "processes left running");
     assertEquals(List.of(), SandboxLeftovers.cgroupsOfThisProcess(), "cgroups left");
     assertEquals(List.of(), SandboxLeftovers.runDirectoriesOfThisProcess(), "sandbox temp dirs left");
+    assertEquals(List.of(), SandboxLeftovers.workMountsOfThisProcess(), "work mounts left");
+    assertEquals(List.of(), SandboxLeftovers.gradeDirectoriesOfThisProcess(), "grade-* folders left in /tmp");
     try (Stream<Path> left = Files.list(workRoot)) {
+      // Deep paths included: the folder would be listed here if anything at any depth was left.
       assertEquals(List.of(), left.toList(), "files left in the work root");
     }
     try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
