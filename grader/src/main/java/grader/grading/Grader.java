@@ -63,8 +63,11 @@ public final class Grader {
     new ExerciseRunner(setup.installation(), setup.sandbox(), setup.limits(), setup.runPolicy(), setup.clock())
         .prepare();
     try {
-      this.info = GraderFacts.of(setup.installation(), setup.rubric(), setup.limits(), setup.exerciseLimits(),
+      GraderInfo facts = GraderFacts.of(setup.installation(), setup.rubric(), setup.limits(), setup.exerciseLimits(),
           setup.runPolicy());
+      Map<String, String> limits = new java.util.TreeMap<>(facts.limits());
+      setup.sandbox().facts().forEach((key, value) -> limits.put("sandbox." + key, value));
+      this.info = new GraderInfo(facts.version(), facts.java(), facts.suiteHash(), limits);
     } catch (IOException e) {
       throw new GradingException("cannot read the grader's jar " + setup.installation().graderJar(), e);
     }

@@ -149,6 +149,19 @@ public final class BubblewrapSandbox implements Sandbox {
     }
   }
 
+  @Override
+  public Map<String, String> facts() {
+    Map<String, String> facts = new java.util.LinkedHashMap<>();
+    facts.put("cpu_share", cgroups.sharesCpu()
+        ? "one equal CPU share per run (cgroup cpu.weight " + CgroupScope.CPU_WEIGHT + " / cpu.shares "
+            + CgroupScope.CPU_SHARES + ")"
+        : "none (" + cgroups.description() + ")");
+    facts.put("work_dir", mountsWorkDirectories()
+        ? "a tmpfs per run, size- and inode-limited, unmounted at the end"
+        : "watched by a handle-based walk (no tmpfs: the grader is not root)");
+    return facts;
+  }
+
   /** Whether runs get a tmpfs of their own over their writable paths (see {@link WorkMount}). */
   public boolean mountsWorkDirectories() {
     return mountTools.isPresent();

@@ -250,6 +250,9 @@ class AttackIT {
     // One line per attack in the test output: what the student reads, for docs/SANDBOX.md.
     System.out.println("ATTACK " + attack.name() + " [" + card.isolation().id() + "] " + attacked.score() + "/"
         + attacked.maxScore() + " in " + card.durationMs() / 1000 + " s: " + abbreviate(firstMessage(attacked)));
+    // The work-dir limits as the run met them (the measured numbers for docs/SANDBOX.md).
+    messages(attacked).lines().filter(line -> line.contains("work directory")).distinct().limit(3)
+        .forEach(line -> System.out.println("ATTACK-LIMIT " + attack.name() + ": " + abbreviate(line)));
   }
 
   /**
