@@ -2,7 +2,7 @@ package grader.grading;
 
 import grader.compile.CompileResult;
 import grader.compile.ExerciseBuild;
-import grader.compile.SubmissionCompiler;
+import grader.compile.CompilerProcess;
 import grader.intake.Intake;
 import grader.intake.IntakeException;
 import grader.intake.IntakeResult;
@@ -157,8 +157,10 @@ public final class Grader {
         warnings.add("Intake: " + refusal);
         note("Intake: " + refusal);
       }
-      CompileResult compiled = new SubmissionCompiler().compile(
-          intake.root().resolve("src").resolve("main").resolve("java"), exercises, runDir.resolve("classes"));
+      // javac in a JVM of its own, with a heap and a time limit: sources can make it use any amount of both.
+      CompileResult compiled = new CompilerProcess(setup.installation().javaLauncher(),
+          setup.installation().classPath()).compile(intake.root().resolve("src").resolve("main").resolve("java"),
+          exercises, runDir.resolve("classes"));
       List<ExerciseResult> results = new ArrayList<>();
       for (ExerciseRubric exercise : exercises) {
         listener.exerciseStarted(request.submissionId(), exercise);
