@@ -21,7 +21,7 @@ public final class CompilerMain {
     ObjectMapper json = new ObjectMapper();
     CompileRequest request = json.readValue(Path.of(args[0]).toFile(), CompileRequest.class);
     CompileResult result = new SubmissionCompiler().compile(request.sourceRoot(), request.exercises(),
-        request.outputDirectory());
+        request.outputDirectory(), request.alone());
     Path out = Path.of(args[1]);
     Path partial = out.resolveSibling(out.getFileName() + ".partial");
     json.writeValue(partial.toFile(), result);

@@ -50,18 +50,42 @@ public final class CompilerProcess {
 
   /**
    * Compiles like {@link SubmissionCompiler#compile}, in a child JVM; files of the exchange go to
-   * {@code outputDirectory}.
+   * {@code outputDirectory}. When the one pass over every source hits a limit, each exercise is
+   * compiled alone in a JVM of its own, so only the exercises whose sources blow javac up fail
+   * (with the limit in their message) and the others are graded as usual.
    *
    * @throws IOException if the compiler JVM cannot be started or fails for a reason of its own
    */
   public CompileResult compile(Path sourceRoot, List<ExerciseRubric> exercises, Path outputDirectory)
       throws IOException, InterruptedException {
     Files.createDirectories(outputDirectory);
+    Attempt all = attempt(new CompileRequest(sourceRoot, exercises, outputDirectory, false), "all");
+    if (all.result() != null) {
+      return all.result();
+    }
+    List<ExerciseBuild> builds = new ArrayList<>();
+    for (ExerciseRubric exercise : exercises) {
+      if (!hasSources(sourceRoot, exercise)) {
+        builds.add(SubmissionCompiler.missingWithoutSources(sourceRoot, exercise));
+        continue;
+      }
+      Attempt alone = attempt(new CompileRequest(sourceRoot, List.of(exercise), outputDirectory, true), exercise.id());
+      builds.add(alone.result() != null ? alone.result().of(exercise.id()).orElseThrow()
+          : ExerciseBuild.failed(exercise.id(), ExerciseStatus.COMPILE_ERROR, alone.limitMessage(), List.of()));
+    }
+    return new CompileResult(builds);
+  }
+
+  /** A compiler JVM's answer: its result, or the sentence saying which limit it ran into. */
+  private record Attempt(CompileResult result, String limitMessage) {}
+
+  private Attempt attempt(CompileRequest compile, String tag) throws IOException, InterruptedException {
     ObjectMapper json = new ObjectMapper();
-    Path request = outputDirectory.resolve("compile-request.json");
-    Path result = outputDirectory.resolve("compile-result.json");
-    Path log = outputDirectory.resolve("compile-output.txt");
-    json.writeValue(request.toFile(), new CompileRequest(sourceRoot, exercises, outputDirectory));
+    Path dir = compile.outputDirectory();
+    Path request = dir.resolve("compile-" + tag + "-request.json");
+    Path result = dir.resolve("compile-" + tag + "-result.json");
+    Path log = dir.resolve("compile-" + tag + "-output.txt");
+    json.writeValue(request.toFile(), compile);
     List<String> command = new ArrayList<>(List.of(javaLauncher.toString(), "-Xmx" + heapMegabytes + "m",
         "-Xss4m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
         "-Xshare:auto", "-Duser.language=en", "-cp",
@@ -83,17 +107,17 @@ public final class CompilerProcess {
     if (!finished) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
-      return failedAll(exercises, sourceRoot, String.format(Locale.ROOT,
+      return new Attempt(null, String.format(Locale.ROOT,
           "does not compile: the compiler took longer than its limit of %d s and was stopped; some construct makes"
               + " javac work very hard (huge constant expressions, deeply nested generics): simplify it",
           timeLimit.toSeconds()));
     }
     String output = tail(log);
     if (process.exitValue() == 0 && Files.isRegularFile(result)) {
-      return json.readValue(result.toFile(), CompileResult.class);
+      return new Attempt(json.readValue(result.toFile(), CompileResult.class), null);
     }
     if (output.contains("OutOfMemoryError")) {
-      return failedAll(exercises, sourceRoot, String.format(Locale.ROOT,
+      return new Attempt(null, String.format(Locale.ROOT,
           "does not compile: the compiler ran out of its %d MB memory limit after %.1f s; some construct makes javac"
               + " build something huge (constants that double again and again, enormous expressions): simplify it",
           heapMegabytes, seconds));
@@ -101,17 +125,9 @@ public final class CompilerProcess {
     throw new IOException("the compiler JVM failed (exit " + process.exitValue() + "): " + output);
   }
 
-  /** Every exercise with sources a compile error with {@code message}; those without stay missing as usual. */
-  private static CompileResult failedAll(List<ExerciseRubric> exercises, Path sourceRoot, String message)
-      throws IOException {
-    List<ExerciseBuild> builds = new ArrayList<>();
-    for (ExerciseRubric exercise : exercises) {
-      Path folder = sourceRoot.resolve(SubmissionCompiler.packageFolder(exercise));
-      boolean hasSources = Files.isDirectory(folder) && hasJava(folder);
-      builds.add(hasSources ? ExerciseBuild.failed(exercise.id(), ExerciseStatus.COMPILE_ERROR, message, List.of())
-          : SubmissionCompiler.missingWithoutSources(sourceRoot, exercise));
-    }
-    return new CompileResult(builds);
+  private static boolean hasSources(Path sourceRoot, ExerciseRubric exercise) throws IOException {
+    Path folder = sourceRoot.resolve(SubmissionCompiler.packageFolder(exercise));
+    return Files.isDirectory(folder) && hasJava(folder);
   }
 
   private static boolean hasJava(Path folder) throws IOException {

@@ -54,6 +54,16 @@ public final class SubmissionCompiler {
    */
   public CompileResult compile(Path sourceRoot, List<ExerciseRubric> exercises, Path outputDirectory)
       throws IOException {
+    return compile(sourceRoot, exercises, outputDirectory, false);
+  }
+
+  /**
+   * As {@link #compile(Path, List, Path)}; with {@code alone} each exercise is compiled on its own
+   * at once, without the one pass over every source first (what {@link CompilerProcess} asks for
+   * after the one pass ran out of memory or time, so the other exercises stay gradable).
+   */
+  public CompileResult compile(Path sourceRoot, List<ExerciseRubric> exercises, Path outputDirectory, boolean alone)
+      throws IOException {
     List<Path> all = Files.isDirectory(sourceRoot) ? sources(sourceRoot) : List.of();
     try (Javac javac = new Javac(compiler)) {
       Run run = new Run(javac, sourceRoot, outputDirectory);
@@ -66,7 +76,11 @@ public final class SubmissionCompiler {
           present.add(exercise);
         }
       }
-      if (!present.isEmpty()) {
+      if (!present.isEmpty() && alone) {
+        for (ExerciseRubric exercise : present) {
+          builds.put(exercise.id(), run.compileAlone(exercise, all));
+        }
+      } else if (!present.isEmpty()) {
         Path shared = outputDirectory.resolve("classes");
         Javac.Outcome fast = javac.compile(all, List.of(), List.of(), List.of(), shared);
         if (fast.success()) {

@@ -54,6 +54,23 @@ class CompilerProcessIT {
   }
 
   @Test
+  void theOtherExercisesStayGradableWhenOneBlowsTheCompilerUp() throws Exception {
+    Rubric rubric = RubricLoader.ofGrader().load();
+    Path sources = bomb();
+    Path async = REPO.resolve("solutions/src/main/java/exercises/async");
+    Path target = sources.resolve("exercises/async");
+    Files.createDirectories(target);
+    try (var files = Files.list(async)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, target.resolve(file.getFileName().toString()));
+      }
+    }
+    CompileResult result = new CompilerProcess(JAVA, CLASS_PATH).compile(sources, rubric.exercises(), temp.resolve("mixed"));
+    assertEquals(ExerciseStatus.COMPILE_ERROR, result.of("threads").orElseThrow().status());
+    assertEquals(ExerciseStatus.GRADED, result.of("async").orElseThrow().status(), result.toString());
+  }
+
+  @Test
   void aCompilerThatTakesTooLongIsStopped() throws Exception {
     Rubric rubric = RubricLoader.ofGrader().load();
     CompileResult result = new CompilerProcess(JAVA, CLASS_PATH, 4096, Duration.ofSeconds(1))
