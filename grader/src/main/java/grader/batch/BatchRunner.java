@@ -1,5 +1,6 @@
 package grader.batch;
 
+import grader.report.TerminalText;
 import grader.scorecard.Scorecard;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -164,7 +165,8 @@ public final class BatchRunner {
       outcome = grade(submission, digest, log, start);
     }
     try {
-      folder.write(outcome, String.join("\n", log) + "\n", exports);
+      // The log is read with cat and less: nothing a student wrote may steer the terminal.
+      folder.write(outcome, TerminalText.sanitize(String.join("\n", log)) + "\n", exports);
     } catch (IOException | RuntimeException e) {
       // The grading happened; only its files are missing. Keep the row, say why, let a rerun retry.
       outcome = StudentOutcome.error(submission, digest, graderFingerprint,

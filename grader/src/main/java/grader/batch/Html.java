@@ -6,6 +6,11 @@ import java.util.Locale;
 final class Html {
   private Html() {}
 
+  /**
+   * The one escaping of the batch's pages: markup characters as entities (safe in text and in
+   * quoted attributes); control characters (C0 but line breaks and tab, DEL, C1), bidi controls
+   * and lone surrogates, which would make the page invalid or misleading, as U+FFFD.
+   */
   static String escape(String text) {
     if (text == null) {
       return "";
@@ -19,9 +24,12 @@ final class Html {
         case '&' -> out.append("&amp;");
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&#39;");
+        case '\n', '\t', '\r' -> out.append(c);
         default -> {
-          // Control characters from student output would make the page invalid; show them as U+FFFD.
-          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+          if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            out.append(c).append(text.charAt(++i));
+          } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\u061C' || c == '\u200E'
+              || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
             out.append('\uFFFD');
           } else {
             out.append(c);

@@ -1,5 +1,6 @@
 package grader.batch;
 
+import grader.report.TerminalText;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.LinkedHashSet;
@@ -149,7 +150,7 @@ public final class ProgressListener implements BatchListener {
     if (!terminal || closed) {
       return;
     }
-    String line = progressLine();
+    String line = TerminalText.line(progressLine());
     out.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
     drawn = line.length();
     out.flush();
@@ -164,7 +165,7 @@ public final class ProgressListener implements BatchListener {
 
   private void printLine(String line) {
     clear();
-    out.println(line);
+    out.println(TerminalText.sanitize(line));
     out.flush();
     if (terminal && total > 0) {
       redraw();

@@ -18,13 +18,25 @@ import java.util.regex.Pattern;
 /**
  * Derives a stable, file-system-safe student id from the name of a folder or zip that an LMS wrote.
  *
- * <p>The rule (documented for instructors in docs/BATCH.md):
+ * <p>Only the part of the name the LMS itself writes may decide the id: an LMS appends the file
+ * name the student chose, so a pattern that could match inside that tail would let a student pick
+ * another student's id. The rule (documented for instructors in docs/BATCH.md):
  *
  * <ol>
  *   <li>drop a trailing {@code .zip};
- *   <li>Blackboard {@code <assignment>_<user>_attempt_<date>...}: keep {@code <user>};
- *   <li>Moodle {@code <Full Name>_<digits>_assignsubmission_file_} and Canvas {@code
- *       <name>_[LATE_]<digits>_...}: keep what precedes the first {@code _} + 3 or more digits;
+ *   <li>recognise the LMS download formats, each anchored at the start of the name, where the LMS
+ *       writes:
+ *       <ul>
+ *         <li>Moodle {@code <Full Name>_<participant id>_assignsubmission_<plugin>_[<file>]}: the full name;
+ *         <li>Canvas {@code <lastfirst>_[LATE_]<user id>_<attachment id>[_<file>]} (lastfirst has no
+ *             {@code _}): lastfirst;
+ *         <li>Blackboard {@code <assignment>_<user>_attempt_<yyyy-mm-dd-hh-mm-ss>[_<file>]}: the user
+ *             in front of the first {@code _attempt_<timestamp>};
+ *         <li>Gradescope {@code submission_<id>}: the whole name (the student is in the export's
+ *             metadata, not in the folder name);
+ *       </ul>
+ *       when two formats match with different ids, the name is <em>ambiguous</em>: the whole name
+ *       is kept and {@link #ambiguity} says so for the batch row;
  *   <li>Brightspace-like {@code 123-456 - Alice Smith - Nov 20, 2026 1234 PM} and {@code Alice Smith
  *       - 2026-11-20}: split on {@code " - "} and keep the first part that is neither a number nor a
  *       date;
@@ -42,8 +54,13 @@ public final class StudentIdPolicy {
   static final int MAX_LENGTH = 64;
   private static final Pattern VALID = Pattern.compile("[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?");
   private static final Pattern ZIP_SUFFIX = Pattern.compile("(?i)\\.zip$");
-  private static final Pattern BLACKBOARD = Pattern.compile("^.*?_([^_]+)_attempt_\\d[\\d-]*(?:_.*)?$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern LMS_NUMBER = Pattern.compile("^(.+?)_(?:late_)?\\d{3,}(?:_.*)?$", Pattern.CASE_INSENSITIVE);
+  /** The LMS download formats; group 1 is the person (or the whole name for Gradescope). */
+  private static final List<LmsFormat> FORMATS = List.of(
+      new LmsFormat("Moodle", Pattern.compile("^(.+?)_\\d+_assignsubmission_[a-z]+_.*$", Pattern.CASE_INSENSITIVE)),
+      new LmsFormat("Canvas", Pattern.compile("^([^_]+)_(?:late_)?\\d+_\\d+(?:_.*)?$", Pattern.CASE_INSENSITIVE)),
+      new LmsFormat("Blackboard", Pattern.compile(
+          "^.+?_([^_]+)_attempt_\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-\\d{2}(?:_.*)?$", Pattern.CASE_INSENSITIVE)),
+      new LmsFormat("Gradescope", Pattern.compile("^(submission_\\d+)$", Pattern.CASE_INSENSITIVE)));
   private static final Pattern DASH_SEPARATOR = Pattern.compile("\\s+-\\s+");
   private static final Pattern NUMBERS_ONLY = Pattern.compile("^[\\d\\s:.,_/-]*$");
   private static final Pattern DATE_WITH_MONTH =
@@ -120,14 +137,44 @@ public final class StudentIdPolicy {
     return head + tail;
   }
 
-  private static String personPart(String name) {
-    Matcher blackboard = BLACKBOARD.matcher(name);
-    if (blackboard.matches()) {
-      return blackboard.group(1);
+  private record LmsFormat(String lms, Pattern pattern) {}
+
+  /** One LMS format that a name fits, and the person it names. */
+  record LmsMatch(String lms, String person) {}
+
+  /** Every LMS format {@code name} (without {@code .zip}) fits, in the order of {@link #FORMATS}. */
+  static List<LmsMatch> lmsMatches(String name) {
+    List<LmsMatch> found = new ArrayList<>();
+    for (LmsFormat format : FORMATS) {
+      Matcher matcher = format.pattern().matcher(name);
+      if (matcher.matches()) {
+        found.add(new LmsMatch(format.lms(), matcher.group(1)));
+      }
     }
-    Matcher numbered = LMS_NUMBER.matcher(name);
-    if (numbered.matches()) {
-      name = numbered.group(1);
+    return found;
+  }
+
+  /**
+   * Why the id of {@code entryName} is its whole name although it looks like an LMS download: it
+   * fits two formats that would give different ids. Empty when the name is not ambiguous.
+   */
+  public java.util.Optional<String> ambiguity(String entryName) {
+    String name = ZIP_SUFFIX.matcher(entryName.strip()).replaceFirst("").strip();
+    List<LmsMatch> matches = lmsMatches(name);
+    if (matches.stream().map(m -> normalise(m.person())).distinct().count() < 2) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("the name fits " + matches.stream().map(m -> m.lms() + " (id '" + normalise(m.person())
+        + "')").collect(java.util.stream.Collectors.joining(" and ")) + ", so the whole name is the id; check who it is");
+  }
+
+  private static String personPart(String name) {
+    List<LmsMatch> matches = lmsMatches(name);
+    if (matches.stream().map(m -> normalise(m.person())).distinct().count() > 1) {
+      return name;
+    }
+    if (!matches.isEmpty()) {
+      return matches.get(0).person();
     }
     String[] parts = DASH_SEPARATOR.split(name);
     if (parts.length > 1) {

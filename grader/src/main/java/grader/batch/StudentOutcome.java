@@ -26,7 +26,7 @@ public record StudentOutcome(StudentEntry entry, Scorecard scorecard) {
   }
 
   public static StudentOutcome graded(StudentSubmission submission, String inputSha256, String fingerprint, Scorecard scorecard, long durationMs) {
-    String message = describeUngraded(scorecard);
+    String message = withIdNote(submission, describeUngraded(scorecard));
     return new StudentOutcome(
         new StudentEntry(null, submission.id(), submission.source(), inputSha256, fingerprint, StudentStatus.GRADED, message, durationMs),
         scorecard);
@@ -34,8 +34,18 @@ public record StudentOutcome(StudentEntry entry, Scorecard scorecard) {
 
   public static StudentOutcome error(StudentSubmission submission, String inputSha256, String fingerprint, String message, long durationMs) {
     return new StudentOutcome(
-        new StudentEntry(null, submission.id(), submission.source(), inputSha256, fingerprint, StudentStatus.ERROR, message, durationMs),
+        new StudentEntry(null, submission.id(), submission.source(), inputSha256, fingerprint, StudentStatus.ERROR,
+            withIdNote(submission, message), durationMs),
         null);
+  }
+
+  /** The row's message with the note on an ambiguous id in front, so an instructor sees it in the summary. */
+  private static String withIdNote(StudentSubmission submission, String message) {
+    if (submission.idNote() == null) {
+      return message;
+    }
+    String note = "id: " + submission.idNote();
+    return message == null || message.isEmpty() ? note : note + "; " + message;
   }
 
   public static StudentOutcome pending(StudentSubmission submission) {

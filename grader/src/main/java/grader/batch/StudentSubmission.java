@@ -12,8 +12,14 @@ import java.util.Optional;
  * @param path what to grade: the folder or zip, after unwrapping LMS nesting
  * @param problem why this entry cannot be graded at all (an empty folder, an unreadable zip), or
  *     null when it can
+ * @param idNote why the id is not the obvious one (see {@link StudentIdPolicy#ambiguity}), or null
  */
-public record StudentSubmission(String id, String source, Path path, String problem) {
+public record StudentSubmission(String id, String source, Path path, String problem, String idNote) {
+
+  public StudentSubmission(String id, String source, Path path, String problem) {
+    this(id, source, path, problem, null);
+  }
+
   public StudentSubmission {
     Objects.requireNonNull(id, "id must not be null");
     Objects.requireNonNull(source, "source must not be null");

@@ -68,7 +68,13 @@ public final class SubmissionScanner {
     List<StudentSubmission> submissions = new ArrayList<>();
     for (Path entry : entries) {
       String source = entry.getFileName().toString();
-      submissions.add(inspect(assigned.get(source), source, entry));
+      StudentSubmission found = inspect(assigned.get(source), source, entry);
+      java.util.Optional<String> ambiguity = ids.ambiguity(source);
+      if (ambiguity.isPresent()) {
+        notes.accept("id " + found.id() + " for " + source + ": " + ambiguity.get());
+        found = new StudentSubmission(found.id(), found.source(), found.path(), found.problem(), ambiguity.get());
+      }
+      submissions.add(found);
     }
     submissions.sort(Comparator.comparing(StudentSubmission::id));
     return List.copyOf(submissions);

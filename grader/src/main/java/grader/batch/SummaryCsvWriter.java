@@ -1,13 +1,20 @@
 package grader.batch;
 
 import grader.scorecard.ExerciseResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * Renders {@code summary.csv}: one row per student for an LMS gradebook import, RFC 4180 (CRLF line
- * ends, fields quoted only when needed, quotes doubled), UTF-8, no timestamps.
+ * ends, quotes doubled) through Apache Commons CSV, UTF-8, no timestamps. Every cell that holds
+ * text is quoted and defused against formulas ({@link SpreadsheetText}); scores are bare numbers.
  *
  * <p>Columns: {@code student, total, max_score}, one column per exercise (its score), {@code status}
  * ({@code graded | error | pending}), {@code message} (why there is no score, or which exercises
@@ -15,58 +22,39 @@ import java.util.Optional;
  * student without a scorecard has empty score cells, never a made-up zero.
  */
 public final class SummaryCsvWriter {
-  private static final String CRLF = "\r\n";
+  /** Text quoted, numbers bare, empty score cells empty: what gradebook imports expect. */
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.NON_NUMERIC).get();
 
   public String render(BatchSummary summary) {
     StringBuilder csv = new StringBuilder();
-    List<String> header = new ArrayList<>(List.of("student", "total", "max_score"));
-    summary.exercises().forEach(e -> header.add(e.id()));
-    header.addAll(List.of("status", "message", "source"));
-    appendRow(csv, header);
-    for (StudentOutcome student : summary.students()) {
-      List<String> row = new ArrayList<>();
-      row.add(student.id());
-      boolean scored = student.scorecard() != null;
-      row.add(scored ? BatchSummary.format(student.scorecard().score()) : "");
-      row.add(scored ? BatchSummary.format(student.scorecard().maxScore()) : "");
-      for (BatchSummary.ExerciseColumn column : summary.exercises()) {
-        Optional<ExerciseResult> exercise = BatchSummary.exercise(student, column.id());
-        row.add(exercise.map(e -> BatchSummary.format(e.score())).orElse(""));
+    try (CSVPrinter printer = new CSVPrinter(csv, FORMAT)) {
+      List<Object> header = new ArrayList<>(List.of("student", "total", "max_score"));
+      summary.exercises().forEach(e -> header.add(SpreadsheetText.defuse(e.id())));
+      header.addAll(List.of("status", "message", "source"));
+      printer.printRecord(header);
+      for (StudentOutcome student : summary.students()) {
+        List<Object> row = new ArrayList<>();
+        row.add(SpreadsheetText.defuse(student.id()));
+        boolean scored = student.scorecard() != null;
+        row.add(scored ? number(student.scorecard().score()) : null);
+        row.add(scored ? number(student.scorecard().maxScore()) : null);
+        for (BatchSummary.ExerciseColumn column : summary.exercises()) {
+          Optional<ExerciseResult> exercise = BatchSummary.exercise(student, column.id());
+          row.add(exercise.map(e -> (Object) number(e.score())).orElse(null));
+        }
+        row.add(student.status().id());
+        row.add(SpreadsheetText.defuse(student.entry().message()));
+        row.add(SpreadsheetText.defuse(student.entry().source()));
+        printer.printRecord(row);
       }
-      row.add(student.status().id());
-      row.add(defuse(student.entry().message()));
-      row.add(defuse(student.entry().source()));
-      appendRow(csv, row);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringBuilder does not fail", e);
     }
     return csv.toString();
   }
 
-  private static void appendRow(StringBuilder csv, List<String> fields) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        csv.append(',');
-      }
-      csv.append(quote(fields.get(i)));
-    }
-    csv.append(CRLF);
-  }
-
-  /** RFC 4180 quoting: only fields with a comma, quote or line break are quoted. */
-  static String quote(String field) {
-    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-      return field;
-    }
-    return '"' + field.replace("\"", "\"\"") + '"';
-  }
-
-  /**
-   * Keeps spreadsheets from running a text cell as a formula (CSV injection): a leading {@code = + -
-   * @} or tab gets an apostrophe, which spreadsheets show as text.
-   */
-  static String defuse(String text) {
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-      return "'" + text;
-    }
-    return text;
+  /** The score as the number it prints as ({@link BatchSummary#format}): never "1E+2". */
+  private static BigDecimal number(BigDecimal score) {
+    return new BigDecimal(BatchSummary.format(score));
   }
 }

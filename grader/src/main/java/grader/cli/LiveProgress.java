@@ -2,6 +2,7 @@ package grader.cli;
 
 import grader.grading.GradingListener;
 import grader.report.TerminalReport;
+import grader.report.TerminalText;
 import grader.rubric.ExerciseRubric;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.TestResult;
@@ -44,7 +45,7 @@ final class LiveProgress implements GradingListener {
 
   @Override
   public synchronized void exerciseStarted(String submissionId, ExerciseRubric rubric) {
-    exercise = rubric.id() + " · " + rubric.title();
+    exercise = TerminalText.line(rubric.id() + " · " + rubric.title());
     total = rubric.tests().size();
     finished.setLength(0);
     done = 0;
@@ -93,7 +94,7 @@ final class LiveProgress implements GradingListener {
     }
     String counts = total > 0 ? " [" + Math.min(done, total) + "/" + total + "] " : " ";
     String text = "Grading " + exercise + counts;
-    String tail = activity.isEmpty() ? "" : " " + activity;
+    String tail = activity.isEmpty() ? "" : " " + TerminalText.line(activity);
     int room = columns - 1 - text.length() - done;
     if (tail.length() > room) {
       tail = room > 2 ? tail.substring(0, room - 1) + "…" : "";

@@ -20,7 +20,8 @@ import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles a submission with javac in this JVM and checks each exercise against its contract,
+ * Compiles a submission with javac in this JVM (the grader runs it in a JVM of its own, {@link
+ * CompilerProcess}) and checks each exercise against its contract,
  * without ever loading a student class.
  *
  * <p>Fast path: every source in one compilation. If that fails, each exercise is compiled on its
@@ -53,6 +54,16 @@ public final class SubmissionCompiler {
    */
   public CompileResult compile(Path sourceRoot, List<ExerciseRubric> exercises, Path outputDirectory)
       throws IOException {
+    return compile(sourceRoot, exercises, outputDirectory, false);
+  }
+
+  /**
+   * As {@link #compile(Path, List, Path)}; with {@code alone} each exercise is compiled on its own
+   * at once, without the one pass over every source first (what {@link CompilerProcess} asks for
+   * after the one pass ran out of memory or time, so the other exercises stay gradable).
+   */
+  public CompileResult compile(Path sourceRoot, List<ExerciseRubric> exercises, Path outputDirectory, boolean alone)
+      throws IOException {
     List<Path> all = Files.isDirectory(sourceRoot) ? sources(sourceRoot) : List.of();
     try (Javac javac = new Javac(compiler)) {
       Run run = new Run(javac, sourceRoot, outputDirectory);
@@ -65,7 +76,11 @@ public final class SubmissionCompiler {
           present.add(exercise);
         }
       }
-      if (!present.isEmpty()) {
+      if (!present.isEmpty() && alone) {
+        for (ExerciseRubric exercise : present) {
+          builds.put(exercise.id(), run.compileAlone(exercise, all));
+        }
+      } else if (!present.isEmpty()) {
         Path shared = outputDirectory.resolve("classes");
         Javac.Outcome fast = javac.compile(all, List.of(), List.of(), List.of(), shared);
         if (fast.success()) {
@@ -84,6 +99,24 @@ public final class SubmissionCompiler {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
     }
+  }
+
+  /**
+   * The build of an exercise none of whose sources exist (the same whether javac ran or not):
+   * missing, naming each absent class as the contract declares it.
+   */
+  static ExerciseBuild missingWithoutSources(Path sourceRoot, ExerciseRubric exercise) {
+    String prefix = sourceRoot.endsWith(Path.of("src", "main", "java")) ? SOURCES_PREFIX : "";
+    return missing(prefix, exercise, exercise.classes());
+  }
+
+  private static ExerciseBuild missing(String prefix, ExerciseRubric exercise, List<String> absent) {
+    ContractProbe probe = ContractProbe.load(exercise.id()).orElse(null);
+    String message = absent.stream()
+        .map(c -> prefix + c.replace('.', '/') + ".java is missing: expected "
+            + (probe == null ? "public class " + c : probe.declarationOf(c)))
+        .collect(Collectors.joining("; "));
+    return ExerciseBuild.failed(exercise.id(), ExerciseStatus.MISSING, message, List.of());
   }
 
   /** The folder of an exercise's package, from its contract classes: {@code exercises/threads}. */
@@ -177,12 +210,7 @@ public final class SubmissionCompiler {
     }
 
     ExerciseBuild missing(ExerciseRubric exercise, List<String> absent) {
-      ContractProbe probe = ContractProbe.load(exercise.id()).orElse(null);
-      String message = absent.stream()
-          .map(c -> prefix + c.replace('.', '/') + ".java is missing: expected "
-              + (probe == null ? "public class " + c : probe.declarationOf(c)))
-          .collect(Collectors.joining("; "));
-      return ExerciseBuild.failed(exercise.id(), ExerciseStatus.MISSING, message, List.of());
+      return SubmissionCompiler.missing(prefix, exercise, absent);
     }
 
     private ExerciseBuild mismatch(ExerciseRubric exercise, ContractProbe probe,

@@ -2,7 +2,7 @@ package grader.grading;
 
 import grader.compile.CompileResult;
 import grader.compile.ExerciseBuild;
-import grader.compile.SubmissionCompiler;
+import grader.compile.CompilerProcess;
 import grader.intake.Intake;
 import grader.intake.IntakeException;
 import grader.intake.IntakeResult;
@@ -62,11 +62,16 @@ public final class Grader {
     this.setup = Objects.requireNonNull(setup, "setup must not be null");
     setup.installation().check();
     this.catalog = new SuiteCatalog(setup.installation());
+    // What graders killed with SIGKILL left (their work mounts went with the sandbox's sweep).
+    WorkDirectory.sweepStale(setup.workRoot());
     new ExerciseRunner(setup.installation(), setup.sandbox(), setup.limits(), setup.runPolicy(), setup.clock())
         .prepare();
     try {
-      this.info = GraderFacts.of(setup.installation(), setup.rubric(), setup.limits(), setup.exerciseLimits(),
+      GraderInfo facts = GraderFacts.of(setup.installation(), setup.rubric(), setup.limits(), setup.exerciseLimits(),
           setup.runPolicy());
+      Map<String, String> limits = new java.util.TreeMap<>(facts.limits());
+      setup.sandbox().facts().forEach((key, value) -> limits.put("sandbox." + key, value));
+      this.info = new GraderInfo(facts.version(), facts.java(), facts.suiteHash(), limits);
     } catch (IOException e) {
       throw new GradingException("cannot read the grader's jar " + setup.installation().graderJar(), e);
     }
@@ -87,8 +92,7 @@ public final class Grader {
     long start = setup.clock().millis();
     Path runDir;
     try {
-      Files.createDirectories(setup.workRoot());
-      runDir = Files.createTempDirectory(setup.workRoot(), "grade-");
+      runDir = WorkDirectory.create(setup.workRoot());
     } catch (IOException e) {
       throw new GradingException("cannot create a work directory in " + setup.workRoot(), e);
     }
@@ -158,7 +162,9 @@ public final class Grader {
         note("Intake: " + refusal);
       }
       Path sources = intake.root().resolve("src").resolve("main").resolve("java");
-      CompileResult compiled = new SubmissionCompiler().compile(sources, exercises, runDir.resolve("classes"));
+      // javac in a JVM of its own, with a heap and a time limit: sources can make it use any amount of both.
+      CompileResult compiled = new CompilerProcess(setup.installation().javaLauncher(),
+          setup.installation().classPath()).compile(sources, exercises, runDir.resolve("classes"));
       List<ExerciseResult> results = new ArrayList<>();
       for (ExerciseRubric exercise : exercises) {
         listener.exerciseStarted(request.submissionId(), exercise);

@@ -8,6 +8,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -44,6 +46,11 @@ public final class Intake {
   private static final int MAX_ENTRIES = 100_000;
   private static final int MAX_NESTING = 3;
   private static final int MAX_REFUSALS = 30;
+  /** What every Linux file system stores in one name (NAME_MAX). */
+  static final int MAX_NAME_BYTES = 255;
+  /** Far below PATH_MAX, so the work folder's own path always fits in front of it. */
+  static final int MAX_PATH_BYTES = 1024;
+  static final int MAX_PATH_DEPTH = 32;
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   private final IntakePolicy policy;
@@ -69,7 +76,8 @@ public final class Intake {
       run.collect();
       return run.finish(name);
     } catch (IOException e) {
-      throw new IntakeException("cannot read the submission " + name + ": " + e.getMessage(), e);
+      throw new IntakeException("cannot read the submission " + name + ": " + withoutHostPaths(e, submission,
+          destination), e);
     }
   }
 
@@ -175,6 +183,11 @@ public final class Intake {
 
     private void consider(OfferedFile file, String path) throws IOException {
       boolean javaSource = path.endsWith(".java");
+      String unstorable = unstorable(path);
+      if (unstorable != null && (javaSource || path.equals(REPORT))) {
+        refuse(ZipSource.printable(path) + ": " + unstorable);
+        return;
+      }
       if (file.kind() == OfferedFile.Kind.SYMBOLIC_LINK) {
         refuse(path + ": it is a symbolic link; submit the file itself");
         return;
@@ -259,7 +272,13 @@ public final class Intake {
     }
 
     IntakeResult finish(String name) throws IntakeException {
-      boolean anySource = accepted.keySet().stream().anyMatch(p -> p.endsWith(".java"));
+      Map<String, byte[]> stored = new TreeMap<>();
+      for (Map.Entry<String, byte[]> file : accepted.entrySet()) {
+        if (write(file.getKey(), file.getValue())) {
+          stored.put(file.getKey(), file.getValue());
+        }
+      }
+      boolean anySource = stored.keySet().stream().anyMatch(p -> p.endsWith(".java"));
       if (!anySource) {
         String why = refusals.isEmpty() ? "" : " (" + String.join("; ", refusals.subList(0, Math.min(5, refusals.size()))) + ")";
         throw new IntakeException(name + " has no Java sources under src/main/java that can be graded" + why
@@ -267,21 +286,25 @@ public final class Intake {
       }
       MessageDigest digest = sha256();
       long written = 0;
-      for (Map.Entry<String, byte[]> file : accepted.entrySet()) {
+      for (Map.Entry<String, byte[]> file : stored.entrySet()) {
         byte[] path = file.getKey().getBytes(StandardCharsets.UTF_8);
         byte[] content = file.getValue();
         // Length-prefixed path and content: no two different file sets hash alike.
         digest.update(ByteBuffer.allocate(8).putInt(path.length).putInt(content.length).array());
         digest.update(path);
         digest.update(content);
-        write(file.getKey(), content);
         written += content.length;
       }
       return new IntakeResult(destination, HexFormat.of().formatHex(digest.digest()), capped(refusals),
-          accepted.size(), written);
+          stored.size(), written);
     }
 
-    private void write(String path, byte[] content) {
+    /**
+     * Writes one accepted file; false, with a refusal, when the file system refuses what the
+     * submission asks for (a file where a folder must be, a name it cannot store). A full disk is
+     * the machine's problem, not the student's: it stays an error.
+     */
+    private boolean write(String path, byte[] content) {
       Path target = destination.resolve(path).normalize();
       if (!target.startsWith(destination)) {
         throw new IllegalStateException("refusing to write outside the work folder: " + path);
@@ -289,10 +312,71 @@ public final class Intake {
       try {
         Files.createDirectories(target.getParent());
         Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return true;
+      } catch (FileSystemException e) {
+        String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+        if (reason.contains("No space left") || reason.contains("quota")) {
+          throw new UncheckedIOException("cannot write the work folder: " + reason, e);
+        }
+        if (e instanceof FileAlreadyExistsException) {
+          reason = "another file of the submission has the same name as one of its folders";
+        }
+        refuse(ZipSource.printable(path) + ": it cannot be stored (" + reason + ")");
+        return false;
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + target, e);
+        throw new UncheckedIOException("cannot write the work folder: " + e.getMessage(), e);
       }
     }
+  }
+
+  /**
+   * Why a path from the submission cannot be stored on any grading machine, or null: every name at
+   * most {@value #MAX_NAME_BYTES} bytes, the path at most {@value #MAX_PATH_BYTES} bytes and
+   * {@value #MAX_PATH_DEPTH} folders deep, valid Unicode without NUL.
+   */
+  static String unstorable(String path) {
+    if (path.indexOf('\0') >= 0 || path.indexOf('\uFFFD') >= 0 || !isWellFormed(path)) {
+      return "its name is not valid text (an unreadable character); rename it with letters, digits and . _ -";
+    }
+    String[] segments = path.split("/");
+    for (String segment : segments) {
+      int bytes = segment.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > MAX_NAME_BYTES) {
+        return "a file or folder name of " + bytes + " bytes; names may have at most " + MAX_NAME_BYTES
+            + " bytes";
+      }
+    }
+    if (segments.length - 1 > MAX_PATH_DEPTH) {
+      return "it lies " + (segments.length - 1) + " folders deep; at most " + MAX_PATH_DEPTH + " are allowed";
+    }
+    int bytes = path.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_PATH_BYTES) {
+      return "its path has " + bytes + " bytes; at most " + MAX_PATH_BYTES + " are allowed";
+    }
+    return null;
+  }
+
+  private static boolean isWellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An I/O error's message for the student: the grader's own paths replaced by what the student knows. */
+  static String withoutHostPaths(IOException e, Path submission, Path destination) {
+    String message = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+        : String.valueOf(e.getMessage());
+    return message.replace(destination.toString(), "the work folder")
+        .replace(submission.toString(), String.valueOf(submission.getFileName()));
   }
 
   private static List<String> capped(List<String> refusals) {

@@ -12,8 +12,13 @@ import java.util.regex.Pattern;
 /**
  * A scorecard as GitHub-flavoured Markdown, for a CI job summary or a pull-request comment: an
  * overview table, then per exercise a table of tests and the feedback of each test that did not
- * pass in a collapsed block. Text from the run is escaped (tables) or fenced (feedback), so it
- * cannot break the page or inject HTML.
+ * pass in a collapsed block.
+ *
+ * <p>Everything a submission controls (its id, file names in warnings and messages, compiler
+ * output, test feedback and output) is shown literally: in a code span with more backticks than it
+ * holds ({@link #literal}) or a fenced block ({@link #fenced}), where Markdown, HTML, autolinks and
+ * {@code @mentions} do nothing; pipes are escaped so a table cell stays one cell. The grader's own
+ * words (titles, test names) have every Markdown punctuation character escaped ({@link #cell}).
  */
 public final class MarkdownReport implements ScorecardRenderer {
   private static final Pattern BACKTICKS = Pattern.compile("`+");
@@ -22,7 +27,7 @@ public final class MarkdownReport implements ScorecardRenderer {
   public String render(Scorecard scorecard) {
     StringBuilder md = new StringBuilder();
     md.append("## Grade: ").append(Points.of(scorecard.score(), scorecard.maxScore())).append("\n\n");
-    md.append("Submission `").append(code(scorecard.submission().id())).append("` · sha256 `")
+    md.append("Submission ").append(literal(scorecard.submission().id())).append(" · sha256 `")
         .append(TerminalReport.abbreviate(scorecard.submission().sha256())).append("` · isolation: ")
         .append(scorecard.isolation().id()).append(" · graded in ").append(Points.duration(scorecard.durationMs()))
         .append("\n\n");
@@ -36,7 +41,7 @@ public final class MarkdownReport implements ScorecardRenderer {
     if (!scorecard.warnings().isEmpty()) {
       md.append("\n**Warnings**\n\n");
       for (String warning : scorecard.warnings()) {
-        md.append("- ").append(cell(warning)).append('\n');
+        md.append("- ").append(literal(warning)).append('\n');
       }
     }
     for (ExerciseResult exercise : scorecard.exercises()) {
@@ -54,7 +59,7 @@ public final class MarkdownReport implements ScorecardRenderer {
         md.append("**").append(TerminalReport.label(exercise.status())).append("**");
       }
       if (exercise.message() != null && !exercise.message().isBlank()) {
-        md.append(exercise.status() != ExerciseStatus.GRADED ? ": " : "").append(cell(exercise.message()));
+        md.append(exercise.status() != ExerciseStatus.GRADED ? ": " : "").append(literal(exercise.message()));
       }
       md.append('\n');
     }
@@ -87,7 +92,7 @@ public final class MarkdownReport implements ScorecardRenderer {
       if (!test.measurements().isEmpty()) {
         text.append("measured: ").append(TerminalReport.measurements(test.measurements())).append('\n');
       }
-      md.append("\n<details><summary>").append(icon(test.status())).append(' ').append(cell(test.name()))
+      md.append("\n<details><summary>").append(icon(test.status())).append(' ').append(html(test.name()))
           .append("</summary>\n\n").append(fenced(text.toString())).append("\n</details>\n");
     }
   }
@@ -105,15 +110,64 @@ public final class MarkdownReport implements ScorecardRenderer {
     }
   }
 
-  /** Text for a table cell or a line: one line, no table breaks, no HTML. */
+  /**
+   * ASCII punctuation that can mean something inside a line of GFM (emphasis, code, links, HTML,
+   * entities, strikethrough, table cells, autolinks); each gets a backslash (CommonMark 2.4).
+   */
+  private static final String MARKDOWN_PUNCTUATION = "\\`*_[]<>|~&!@:#";
+
+  /**
+   * The grader's own text for a table cell or a line: one line, every Markdown punctuation
+   * character backslash-escaped, so nothing is bold, a link, HTML or a table break.
+   */
   static String cell(String text) {
-    return TerminalReport.printable(text).strip()
-        .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("|", "\\|").replace("\n", " ").replace("\t", " ");
+    String line = unlinked(TerminalText.line(text).strip());
+    StringBuilder out = new StringBuilder(line.length() + 16);
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (MARKDOWN_PUNCTUATION.indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
-  private static String code(String text) {
-    return TerminalReport.printable(text).replace("`", "'").replace("\n", " ");
+  /**
+   * Text a submission controls, on one line, as an inline code span: delimited by one backtick
+   * more than its longest run of backticks, padded when it starts or ends with one. Only for
+   * paragraphs and list items: in a code span a backslash is literal, so a pipe cannot be escaped
+   * there and student text never goes into a table. Empty text gives an empty string.
+   */
+  static String literal(String text) {
+    String line = TerminalText.line(text).strip();
+    if (line.isEmpty()) {
+      return "";
+    }
+    int longest = 0;
+    Matcher m = BACKTICKS.matcher(line);
+    while (m.find()) {
+      longest = Math.max(longest, m.group().length());
+    }
+    String fence = "`".repeat(longest + 1);
+    String pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
+    return fence + pad + line + pad + fence;
+  }
+
+  /** The grader's own text inside the HTML of a {@code <summary>}: markup escaped, one line. */
+  static String html(String text) {
+    return unlinked(TerminalText.line(text).strip()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+
+  /**
+   * Text where GitHub finds no autolink ({@code https://}, {@code www.}) and no {@code @mention}:
+   * an invisible WORD JOINER (U+2060) breaks each pattern; escaping alone does not, because GitHub
+   * looks for them in the rendered text.
+   */
+  static String unlinked(String text) {
+    return text.replace("://", ":\u2060//").replace("www.", "www\u2060.").replace("WWW.", "WWW\u2060.")
+        .replace("@", "@\u2060");
   }
 
   /** A fenced block longer than any run of backticks inside, so the text cannot close it. */
@@ -124,7 +178,7 @@ public final class MarkdownReport implements ScorecardRenderer {
       longest = Math.max(longest, m.group().length());
     }
     String fence = "`".repeat(longest + 1);
-    String body = TerminalReport.printable(text).stripTrailing();
+    String body = TerminalText.sanitize(text).stripTrailing();
     return fence + "text\n" + body + "\n" + fence + "\n";
   }
 }

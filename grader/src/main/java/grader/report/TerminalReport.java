@@ -52,7 +52,7 @@ public final class TerminalReport implements ScorecardRenderer {
   }
 
   private void exercise(StringBuilder out, ExerciseResult exercise) {
-    String title = exercise.id() + " · " + exercise.title();
+    String title = TerminalText.line(exercise.id() + " · " + exercise.title());
     String status = exercise.status() == ExerciseStatus.GRADED ? "" : label(exercise.status()) + "   ";
     String score = Points.of(exercise.score(), exercise.maxScore());
     int gap = Math.max(1, WIDTH - title.length() - status.length() - score.length());
@@ -78,7 +78,7 @@ public final class TerminalReport implements ScorecardRenderer {
       String points = Points.of(test.score(), test.maxScore());
       out.append("  ").append(colouredSymbol(test.status())).append("  ")
           .append(points).append(" ".repeat(pointsWidth - points.length())).append("  ")
-          .append(test.name());
+          .append(TerminalText.line(test.name()));
       if (test.review()) {
         out.append(style.dim("  [also read by a person]"));
       }
@@ -95,7 +95,7 @@ public final class TerminalReport implements ScorecardRenderer {
       out.append(style.dim(indent(test.message(), indent, indent))).append('\n');
     }
     if (!test.measurements().isEmpty()) {
-      out.append(style.dim(indent + "measured: " + measurements(test.measurements()))).append('\n');
+      out.append(style.dim(indent + "measured: " + TerminalText.line(measurements(test.measurements())))).append('\n');
     }
   }
 
@@ -177,10 +177,7 @@ public final class TerminalReport implements ScorecardRenderer {
    * move the cursor or fake a line of this report) are shown as {@code ?}.
    */
   static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.replace("\r\n", "\n").codePoints().forEach(c -> out.appendCodePoint(
-        c == '\n' || c == '\t' ? c : Character.isISOControl(c) ? '?' : c));
-    return out.toString();
+    return TerminalText.sanitize(text);
   }
 
   /** With or without ANSI escape sequences. */

@@ -46,6 +46,9 @@ public final class BubblewrapSandbox implements Sandbox {
   private final Set<ContainedProcess> live = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean exitHookInstalled = new AtomicBoolean();
 
+  /** Mounting work tmpfs; empty when not root, or once a mount failed (the watchdog walk then holds the limits). */
+  private volatile Optional<WorkMount.Tools> mountTools = WorkMount.Tools.detect();
+
   /**
    * One thread that is never replaced starts every sandbox: {@code --die-with-parent} is the parent
    * <em>thread's</em> death signal, so a sandbox started from a short-lived thread would be killed
@@ -90,6 +93,7 @@ public final class BubblewrapSandbox implements Sandbox {
     Path runDirectory = Files.createTempDirectory(RUN_DIRECTORY_PREFIX + ProcessHandle.current().pid() + "-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     Optional<CgroupScope> scope = Optional.empty();
+    List<WorkMount> workMounts = new ArrayList<>();
     try {
       // Traversable but not listable, so the sandbox user's bubblewrap can bind the two files.
       Files.setPosixFilePermissions(runDirectory, PosixFilePermissions.fromString("rwx--x--x"));
@@ -99,6 +103,7 @@ public final class BubblewrapSandbox implements Sandbox {
         WorkTree.giveTo(request.writablePaths(), user);
         checkReachable(request);
       }
+      mountWorkDirectories(request, workMounts);
       if (cgroups.available()) {
         scope = Optional.of(CgroupScope.create(cgroups, request.limits()));
       }
@@ -107,12 +112,13 @@ public final class BubblewrapSandbox implements Sandbox {
           jdkHome, noexecTmp(runDirectory), request);
       installExitHook();
       Process process = startOnStarterThread(command.toList(), request);
-      ContainedProcess contained = new ContainedProcess(process, scope, request, runDirectory,
+      ContainedProcess contained = new ContainedProcess(process, scope, workMounts, request, runDirectory,
           user.dropFromRoot() ? Optional.of(user) : Optional.empty(), live::remove);
       live.add(contained);
       return contained;
     } catch (IOException | RuntimeException e) {
       scope.ifPresent(CgroupScope::close);
+      workMounts.forEach(WorkMount::close);
       ContainedProcess.deleteTree(runDirectory);
       throw e;
     }
@@ -125,6 +131,49 @@ public final class BubblewrapSandbox implements Sandbox {
       return Optional.empty();
     }
     return Optional.of(Files.createDirectory(runDirectory.resolve("tmp")));
+  }
+
+  /**
+   * Puts a size- and inode-limited tmpfs over each writable path (as root), so the kernel holds the
+   * work-dir limits at any depth and unmounting removes all the run wrote. Where mounting fails
+   * (a container without the right to mount), later runs do without and the watchdog's walk holds them.
+   */
+  private void mountWorkDirectories(SandboxRequest request, List<WorkMount> mounts) {
+    Optional<WorkMount.Tools> available = mountTools;
+    if (available.isEmpty()) {
+      return;
+    }
+    ResourceLimits limits = request.limits();
+    int uid = user.dropFromRoot() ? user.uid() : SandboxUser.currentUid();
+    int gid = user.dropFromRoot() ? user.gid() : 0;
+    try {
+      for (Path writable : request.writablePaths()) {
+        mounts.add(WorkMount.over(available.get(), writable, (long) limits.maxWorkMegabytes() * 1024 * 1024,
+            limits.maxWorkFiles(), uid, gid));
+      }
+    } catch (IOException e) {
+      mounts.forEach(WorkMount::close);
+      mounts.clear();
+      mountTools = Optional.empty();
+    }
+  }
+
+  @Override
+  public Map<String, String> facts() {
+    Map<String, String> facts = new java.util.LinkedHashMap<>();
+    facts.put("cpu_share", cgroups.sharesCpu()
+        ? "one equal CPU share per run (cgroup cpu.weight " + CgroupScope.CPU_WEIGHT + " / cpu.shares "
+            + CgroupScope.CPU_SHARES + ")"
+        : "none (" + cgroups.description() + ")");
+    facts.put("work_dir", mountsWorkDirectories()
+        ? "a tmpfs per run, size- and inode-limited, unmounted at the end"
+        : "watched by a handle-based walk (no tmpfs: the grader is not root)");
+    return facts;
+  }
+
+  /** Whether runs get a tmpfs of their own over their writable paths (see {@link WorkMount}). */
+  public boolean mountsWorkDirectories() {
+    return mountTools.isPresent();
   }
 
   /**

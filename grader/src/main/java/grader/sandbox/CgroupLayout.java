@@ -26,10 +26,11 @@ public record CgroupLayout(List<Hierarchy> hierarchies, String description) {
   /** Name of the top-level group that holds the per-run groups on cgroup v2. */
   public static final String V2_BASE = "grader-sandbox";
 
-  /** A resource a hierarchy can limit. */
+  /** A resource a hierarchy can limit (or, for CPU, share out fairly). */
   public enum Controller {
     MEMORY,
-    PIDS
+    PIDS,
+    CPU
   }
 
   /**
@@ -69,6 +70,29 @@ public record CgroupLayout(List<Hierarchy> hierarchies, String description) {
   }
 
   /**
+   * Whether every run gets a CPU share of its own ({@code cpu.weight} on v2, {@code cpu.shares} on
+   * v1): the kernel then divides the cores between runs, not between their threads, so a run that
+   * spins on many threads cannot slow the parallel gradings down.
+   */
+  public boolean sharesCpu() {
+    return hierarchies.stream().anyMatch(h -> h.controllers().contains(Controller.CPU));
+  }
+
+  /** The same hierarchies without the CPU controller (where a run's CPU share cannot be set). */
+  CgroupLayout withoutCpu() {
+    List<Hierarchy> kept = new ArrayList<>();
+    for (Hierarchy hierarchy : hierarchies) {
+      Set<Controller> controllers = EnumSet.noneOf(Controller.class);
+      controllers.addAll(hierarchy.controllers());
+      controllers.remove(Controller.CPU);
+      if (!hierarchy.controllers().equals(Set.of(Controller.CPU))) {
+        kept.add(new Hierarchy(hierarchy.parent(), hierarchy.v2(), controllers));
+      }
+    }
+    return new CgroupLayout(kept, description + " (no CPU share: not writable)");
+  }
+
+  /**
    * Finds the hierarchies from {@code /proc/self/mountinfo} and {@code /proc/self/cgroup}, then
    * proves they are usable by creating and removing a probe group (being root is not enough: the
    * cgroup file system may be mounted read-only in a container).
@@ -95,6 +119,7 @@ public record CgroupLayout(List<Hierarchy> hierarchies, String description) {
     }
     Optional<Mount> memoryV1 = mounts.stream().filter(m -> !m.v2() && m.superOptions().contains("memory")).findFirst();
     Optional<Mount> pidsV1 = mounts.stream().filter(m -> !m.v2() && m.superOptions().contains("pids")).findFirst();
+    Optional<Mount> cpuV1 = mounts.stream().filter(m -> !m.v2() && m.superOptions().contains("cpu")).findFirst();
     Optional<Mount> unified = mounts.stream().filter(Mount::v2).findFirst();
     List<Hierarchy> hierarchies = new ArrayList<>();
     if (memoryV1.isPresent() || pidsV1.isPresent()) {
@@ -102,19 +127,21 @@ public record CgroupLayout(List<Hierarchy> hierarchies, String description) {
           .ifPresent(dir -> hierarchies.add(new Hierarchy(dir, false, Set.of(Controller.MEMORY))));
       pidsV1.flatMap(m -> m.ownDirectory(membership, "pids"))
           .ifPresent(dir -> hierarchies.add(new Hierarchy(dir, false, Set.of(Controller.PIDS))));
+      cpuV1.flatMap(m -> m.ownDirectory(membership, "cpu"))
+          .ifPresent(dir -> hierarchies.add(new Hierarchy(dir, false, Set.of(Controller.CPU))));
       // The hybrid's unified hierarchy has no controllers, but cgroup.kill ends a whole tree at once.
       unified.flatMap(m -> m.ownDirectory(membership, ""))
           .ifPresent(dir -> hierarchies.add(new Hierarchy(dir, true, Set.of())));
       return hierarchies.isEmpty()
           ? none("cgroup v1 mounted, but this process's groups were not found in /proc/self/cgroup")
-          : new CgroupLayout(hierarchies, "cgroup v1 (memory, pids) + v2 unified (kill)");
+          : new CgroupLayout(hierarchies, "cgroup v1 (memory, pids, cpu) + v2 unified (kill)");
     }
     if (unified.isEmpty()) {
       return none("no cgroup file system mounted");
     }
     Path root = unified.get().mountPoint();
     return new CgroupLayout(List.of(new Hierarchy(root.resolve(V2_BASE), true,
-        EnumSet.of(Controller.MEMORY, Controller.PIDS))), "cgroup v2 at " + root);
+        EnumSet.of(Controller.MEMORY, Controller.PIDS, Controller.CPU))), "cgroup v2 at " + root);
   }
 
   /** One line of {@code /proc/self/mountinfo} that mounts a cgroup file system. */

@@ -40,6 +40,12 @@ public final class CgroupScope implements AutoCloseable {
     }
   }
 
+  /** The v2 default weight: each run counts as one equal party. */
+  static final int CPU_WEIGHT = 100;
+
+  /** The v1 default share, the same as v2's weight of 100. */
+  static final int CPU_SHARES = 1024;
+
   private CgroupScope(List<Group> groups, ResourceLimits limits) {
     this.groups = List.copyOf(groups);
     this.limits = limits;
@@ -92,6 +98,15 @@ public final class CgroupScope implements AutoCloseable {
     try (CgroupScope scope = create(layout, ResourceLimits.defaults())) {
       return layout;
     } catch (IOException | RuntimeException e) {
+      // A CPU share is a nicety: memory, tasks and kill must not be lost with it.
+      if (layout.sharesCpu()) {
+        CgroupLayout withoutCpu = layout.withoutCpu();
+        try (CgroupScope scope = create(withoutCpu, ResourceLimits.defaults())) {
+          return withoutCpu;
+        } catch (IOException | RuntimeException again) {
+          return CgroupLayout.none(again.getMessage());
+        }
+      }
       return CgroupLayout.none(e.getMessage());
     }
   }
@@ -135,6 +150,12 @@ public final class CgroupScope implements AutoCloseable {
     }
     if (hierarchy.controllers().contains(Controller.PIDS)) {
       Files.writeString(group.file("pids.max"), Integer.toString(limits.maxTasks()));
+    }
+    if (hierarchy.controllers().contains(Controller.CPU)) {
+      // Every run the same weight, written rather than inherited, so the kernel shares the cores
+      // between runs and not between their threads (a spinning run cannot starve the others).
+      Files.writeString(group.file(hierarchy.v2() ? "cpu.weight" : "cpu.shares"),
+          Integer.toString(hierarchy.v2() ? CPU_WEIGHT : CPU_SHARES));
     }
   }
 

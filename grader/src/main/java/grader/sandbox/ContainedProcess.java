@@ -27,8 +27,12 @@ final class ContainedProcess implements SandboxedProcess {
   /** The backstop deadline lies this far beyond the wall clock, so the engine's own timeout wins. */
   private static final Duration BACKSTOP_MARGIN = Duration.ofSeconds(10);
 
+  /** A work mount with less than this left is full: the run's next write fails with "No space left". */
+  private static final long FULL_MARGIN_BYTES = 1024 * 1024;
+
   private final Process process;
   private final Optional<CgroupScope> cgroup;
+  private final List<WorkMount> mounts;
   private final SandboxRequest request;
   private final Path runDirectory;
   private final Optional<SandboxUser> returnFrom;
@@ -38,10 +42,11 @@ final class ContainedProcess implements SandboxedProcess {
   private final long startNanos = System.nanoTime();
   private boolean closed;
 
-  ContainedProcess(Process process, Optional<CgroupScope> cgroup, SandboxRequest request, Path runDirectory,
-      Optional<SandboxUser> returnFrom, java.util.function.Consumer<ContainedProcess> onClose) {
+  ContainedProcess(Process process, Optional<CgroupScope> cgroup, List<WorkMount> mounts, SandboxRequest request,
+      Path runDirectory, Optional<SandboxUser> returnFrom, java.util.function.Consumer<ContainedProcess> onClose) {
     this.process = process;
     this.cgroup = cgroup;
+    this.mounts = List.copyOf(mounts);
     this.request = request;
     this.runDirectory = runDirectory;
     this.returnFrom = returnFrom;
@@ -101,11 +106,9 @@ final class ContainedProcess implements SandboxedProcess {
         if (process.waitFor(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
           return;
         }
-        WorkTree.Usage usage = WorkTree.measure(request.writablePaths(), maxBytes, limits.maxWorkFiles());
-        if (usage.over()) {
-          hit("the run wrote more than its work directory may hold (" + limits.maxWorkMegabytes() + " MB in at most "
-              + limits.maxWorkFiles() + " files; found at least " + usage.bytes() / (1024 * 1024) + " MB in "
-              + usage.entries() + " entries): it was stopped");
+        String over = overLimit(limits, maxBytes);
+        if (over != null) {
+          hit(over);
           kill();
           return;
         }
@@ -117,6 +120,41 @@ final class ContainedProcess implements SandboxedProcess {
       }
     } catch (InterruptedException e) {
       // close() ends the watch.
+    }
+  }
+
+  /**
+   * The sentence for the first work-dir limit the run has crossed, or null. The kernel's count of a
+   * work mount covers every depth; the walk goes by directory handles, so no path is too long for it,
+   * and what it cannot read or reach counts as over the limit.
+   */
+  private String overLimit(ResourceLimits limits, long maxBytes) {
+    String limit = " (its limit is " + limits.maxWorkMegabytes() + " MB in at most " + limits.maxWorkFiles()
+        + " files and directories, nested at most " + SecureTree.MAX_DEPTH + " deep)";
+    for (WorkMount mount : mounts) {
+      long used = mount.usedBytes();
+      if (used >= mount.sizeBytes() - FULL_MARGIN_BYTES) {
+        return "the run filled its work directory: " + used / (1024 * 1024) + " MB written" + limit
+            + ": it was stopped";
+      }
+    }
+    SecureTree.Usage usage = SecureTree.measure(request.writablePaths(), maxBytes, limits.maxWorkFiles(),
+        SecureTree.MAX_DEPTH);
+    String found = "; found at least " + usage.bytes() / (1024 * 1024) + " MB in " + usage.entries() + " entries";
+    switch (usage.verdict()) {
+      case WITHIN:
+        return null;
+      case TOO_LARGE:
+        return "the run wrote more than its work directory may hold" + limit + found + ": it was stopped";
+      case TOO_MANY:
+        return "the run created more files and directories than its work directory may hold" + limit + found
+            + ": it was stopped";
+      case TOO_DEEP:
+        return "the run nested directories deeper than its work directory allows" + limit + found
+            + ": it was stopped";
+      default:
+        return "the run made part of its work directory unreadable to the grader, which counts as over its limit"
+            + limit + found + ": it was stopped";
     }
   }
 
@@ -146,6 +184,8 @@ final class ContainedProcess implements SandboxedProcess {
     closeQuietly(process.getOutputStream());
     closeQuietly(process.getInputStream());
     closeQuietly(process.getErrorStream());
+    // Unmounting frees everything the run wrote into its work mounts, at any depth.
+    mounts.forEach(WorkMount::close);
     if (returnFrom.isPresent()) {
       WorkTree.takeBack(request.writablePaths(), SandboxUser.currentUid(), 0, true);
     } else {

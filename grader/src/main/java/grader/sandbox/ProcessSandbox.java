@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -61,6 +62,11 @@ public final class ProcessSandbox implements Sandbox {
   @Override
   public Isolation isolation() {
     return Isolation.PROCESS;
+  }
+
+  @Override
+  public Map<String, String> facts() {
+    return Map.of("cpu_share", "none (isolation: process)", "work_dir", "not limited (isolation: process)");
   }
 
   /** True when rlimits are applied. */

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Removes what runs of graders that died without closing them left behind (a grader killed with
- * SIGKILL cannot clean up): their cgroups (after killing anything still in them) and their private
- * temp dirs. Both are named {@code grader-sandbox-<pid of the grader>-...}, so only leftovers of
+ * SIGKILL cannot clean up): their work mounts (see {@link WorkMount}), their cgroups (after killing
+ * anything still in them) and their private temp dirs. Both are named {@code grader-sandbox-<pid of the grader>-...}, so only leftovers of
  * graders that are no longer running are touched.
  */
 final class StaleRuns {
@@ -21,6 +21,7 @@ final class StaleRuns {
   /** Sweeps the cgroup hierarchies of {@code layout} and the system temp dir; what it removed. */
   static List<Path> sweep(CgroupLayout layout) {
     List<Path> removed = new ArrayList<>();
+    WorkMount.Tools.detect().ifPresent(tools -> removed.addAll(WorkMount.sweepStale(tools)));
     for (CgroupLayout.Hierarchy hierarchy : layout.hierarchies()) {
       for (Path group : stale(hierarchy.parent())) {
         killAll(group);

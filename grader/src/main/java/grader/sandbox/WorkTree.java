@@ -16,15 +16,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The run's writable paths as seen from outside: who owns them, how much they hold. Symbolic links
+ * The run's writable paths as seen from outside: who owns them ({@link SecureTree} sizes them). Symbolic links
  * are never followed (the student may have planted them), only the links themselves are changed.
  */
 final class WorkTree {
 
   private WorkTree() {}
-
-  /** Bytes and entries found; {@code over} when the walk stopped early at a limit. */
-  record Usage(long bytes, long entries, boolean over) {}
 
   /** Gives the (trusted, grader-made) writable paths to the sandbox user, so it may write there. */
   static void giveTo(List<Path> roots, SandboxUser user) throws IOException {
@@ -82,48 +79,6 @@ final class WorkTree {
         // Best effort: the engine's delete reports what it cannot remove.
       }
     }
-  }
-
-  /** Sizes the writable paths, stopping as soon as one limit is passed (the walk must stay cheap). */
-  static Usage measure(List<Path> roots, long maxBytes, long maxEntries) {
-    long[] totals = new long[2];
-    boolean[] over = new boolean[1];
-    for (Path root : roots) {
-      try {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return count(attrs);
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            return count(attrs);
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) {
-            return FileVisitResult.CONTINUE; // deleted while we looked, or made unreadable
-          }
-
-          private FileVisitResult count(BasicFileAttributes attrs) {
-            totals[0] += attrs.isRegularFile() ? attrs.size() : 0;
-            totals[1]++;
-            if (totals[0] > maxBytes || totals[1] > maxEntries) {
-              over[0] = true;
-              return FileVisitResult.TERMINATE;
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
-      } catch (IOException e) {
-        // A root that vanished holds nothing.
-      }
-      if (over[0]) {
-        break;
-      }
-    }
-    return new Usage(totals[0], totals[1], over[0]);
   }
 
   private static void chown(Path path, int uid, int gid) throws IOException {

@@ -111,7 +111,7 @@ class BatchIT {
       assertEquals(List.of(), walk.filter(p -> p.getFileName().toString().equals("escaped-by-zip-slip.txt")).toList());
     }
     String csv = Files.readString(oneJob.resolve("summary.csv"));
-    assertTrue(csv.startsWith("student,total,max_score,threads,status,message,source\r\n"), csv);
+    assertTrue(csv.startsWith("\"student\",\"total\",\"max_score\",\"threads\",\"status\",\"message\",\"source\"\r\n"), csv);
     assertEquals(expected.size() + 1, csv.split("\r\n").length, csv);
   }
 

@@ -72,13 +72,13 @@ class BatchRunnerTests {
       assertEquals(s.status() == StudentStatus.GRADED, Files.isRegularFile(dir.resolve("results.json")), s.id());
     }
     String csv = Files.readString(out.resolve("summary.csv"));
-    assertTrue(csv.startsWith("student,total,max_score,threads,async,status,message,source\r\n"), csv);
-    assertTrue(csv.contains("\r\nthrower,,,,,error,grading failed: the engine fell over,thrower\r\n"), csv);
-    assertTrue(csv.contains("\r\nempty,,,,,error,empty submission: the folder 'empty' contains no files,empty\r\n"), csv);
-    assertTrue(csv.contains("\r\ngarbage,,,,,error,not a readable zip archive: 'garbage.zip'"), csv);
-    assertTrue(csv.contains("\r\ncompile-error,5,30,5,0,graded,async: compile_error (does not compile),compile-error\r\n"), csv);
-    assertTrue(csv.contains("\r\nstudent-1,15,15,10,5,graded,,Student 1_1001_assignsubmission_file_.zip\r\n"), csv);
-    assertTrue(csv.contains("\r\nstudent-0,5,15,5,0,graded,,Student 0 - 2026-11-20\r\n"), csv);
+    assertTrue(csv.startsWith("\"student\",\"total\",\"max_score\",\"threads\",\"async\",\"status\",\"message\",\"source\"\r\n"), csv);
+    assertTrue(csv.contains("\r\n\"thrower\",,,,,\"error\",\"grading failed: the engine fell over\",\"thrower\"\r\n"), csv);
+    assertTrue(csv.contains("\r\n\"empty\",,,,,\"error\",\"empty submission: the folder 'empty' contains no files\",\"empty\"\r\n"), csv);
+    assertTrue(csv.contains("\r\n\"garbage\",,,,,\"error\",\"not a readable zip archive: 'garbage.zip'"), csv);
+    assertTrue(csv.contains("\r\n\"compile-error\",5,30,5,0,\"graded\",\"async: compile_error (does not compile)\",\"compile-error\"\r\n"), csv);
+    assertTrue(csv.contains("\r\n\"student-1\",15,15,10,5,\"graded\",\"\",\"Student 1_1001_assignsubmission_file_.zip\"\r\n"), csv);
+    assertTrue(csv.contains("\r\n\"student-0\",5,15,5,0,\"graded\",\"\",\"Student 0 - 2026-11-20\"\r\n"), csv);
     assertTrue(Files.readString(out.resolve("thrower/grading.log")).contains("IllegalStateException: the engine fell over"));
     assertTrue(Files.readString(out.resolve("student-3/grading.log")).contains("fake grader: grading student-3"));
     assertEquals("student-3", ScorecardJson.read(out.resolve("student-3/scorecard.json")).submission().id());
@@ -151,7 +151,7 @@ class BatchRunnerTests {
     BatchResult result = run(new FakeGrader(), BatchOptions.of(submissions, tmp.resolve("out"), 1).withOnly(Set.of("student-1")));
     assertEquals(1, result.summary().count(StudentStatus.GRADED));
     assertEquals(15, result.summary().count(StudentStatus.PENDING));
-    assertTrue(Files.readString(tmp.resolve("out/summary.csv")).contains("\r\nstudent-0,,,,,pending,not graded yet,"));
+    assertTrue(Files.readString(tmp.resolve("out/summary.csv")).contains("\r\n\"student-0\",,,,,\"pending\",\"not graded yet\","));
   }
 
   @Test
@@ -224,6 +224,6 @@ class BatchRunnerTests {
 
     assertEquals(List.of("student-10"), merged.pending());
     assertFalse(Files.exists(tmp.resolve("m/student-10/batch-entry.json")));
-    assertTrue(Files.readString(tmp.resolve("m/summary.csv")).contains("\r\nstudent-10,,,,,pending,not graded: shard 2/2"));
+    assertTrue(Files.readString(tmp.resolve("m/summary.csv")).contains("\r\n\"student-10\",,,,,\"pending\",\"not graded: shard 2/2"));
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,10 +36,38 @@ class StudentIdPolicyTests {
       "a/b\\c:d*e?f | a-b-c-d-e-f",
       "team_alpha | team_alpha",
       "student-7 | student-7",
+      // The tail the student chose never decides the id (Canvas appends the student's file name).
+      "smithmallory_12345_67890_zhangbob_attempt_1 | smithmallory",
+      "smithmallory_12345_67890_zhangbob_attempt_1.zip | smithmallory",
+      "smithmallory_LATE_12345_67890_zhangbob_12_34_x.zip | smithmallory",
+      "Alice Smith_12345_assignsubmission_file_zhangbob_1_2_x.zip | alice-smith",
+      "Alice Smith_12345_assignsubmission_file_ | alice-smith",
+      "Lab_1_Threads_jdoe_attempt_2026-11-20-10-30-00_zhangbob_12345_67890.zip | jdoe",
+      "Lab 1_jdoe_attempt_2026-11-20-10-30-00 | jdoe",
+      // Gradescope folders: the whole name (the student is in the export's metadata).
+      "submission_12345 | submission_12345",
+      "submission_67890 | submission_67890",
   })
   void derivesReadableIds(String name, String id) {
     assertEquals(id, policy.derive(name));
     assertTrue(StudentIdPolicy.isValid(policy.derive(name)), "valid: " + policy.derive(name));
+  }
+
+  @Test
+  void aNameThatFitsTwoFormatsKeepsItsWholeNameAndSaysSo() {
+    String name = "smithmallory_12345_67890_zhangbob_attempt_2026-01-01-00-00-00.zip";
+    assertEquals("smithmallory_12345_67890_zhangbob_attempt_2026-01-01-00-00-00", policy.derive(name));
+    assertEquals(Optional.of("the name fits Canvas (id 'smithmallory') and Blackboard (id 'zhangbob'), so the whole"
+        + " name is the id; check who it is"), policy.ambiguity(name));
+    assertEquals(Optional.empty(), policy.ambiguity("smithmallory_12345_67890_zhangbob_attempt_1"));
+  }
+
+  @Test
+  void aStudentNamedAfterAnotherInTheTailDoesNotTakeTheIdOver() {
+    Map<String, String> ids = policy.assign(List.of("smithmallory_12345_67890_zhangbob_attempt_1",
+        "zhangbob_23456_78901_SleepyThreads.zip"));
+    assertEquals(Map.of("smithmallory_12345_67890_zhangbob_attempt_1", "smithmallory",
+        "zhangbob_23456_78901_SleepyThreads.zip", "zhangbob"), ids);
   }
 
   @Test

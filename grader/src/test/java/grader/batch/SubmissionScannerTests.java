@@ -88,4 +88,23 @@ class SubmissionScannerTests {
     assertEquals(List.of("alice"), found.stream().map(StudentSubmission::id).toList());
     assertTrue(notes.get(0).contains("symbolic link"), notes.toString());
   }
+
+  @Test
+  void aTakeoverByTheFileNameFailsAndAnAmbiguousNameIsSaidInTheRow() throws IOException {
+    folder(dir, "zhangbob_23456_78901_SleepyThreads", Map.of("src/A.java", "x"));
+    folder(dir, "smithmallory_12345_67890_zhangbob_attempt_1", Map.of("src/A.java", "x"));
+    folder(dir, "eve_34567_89012_zhangbob_attempt_2026-01-01-00-00-00", Map.of("src/A.java", "x"));
+    List<String> notes = new ArrayList<>();
+
+    List<StudentSubmission> found = scanner.scan(dir, notes::add);
+
+    assertEquals(List.of("eve_34567_89012_zhangbob_attempt_2026-01-01-00-00-00", "smithmallory", "zhangbob"),
+        found.stream().map(StudentSubmission::id).toList());
+    assertNull(found.get(1).idNote());
+    assertTrue(found.get(0).idNote().startsWith("the name fits Canvas (id 'eve') and Blackboard (id 'zhangbob')"),
+        found.get(0).idNote());
+    assertTrue(notes.stream().anyMatch(n -> n.contains("check who it is")), notes.toString());
+    StudentOutcome row = StudentOutcome.error(found.get(0), "", "", "grading failed", 0);
+    assertTrue(row.entry().message().startsWith("id: the name fits Canvas"), row.entry().message());
+  }
 }

@@ -1,6 +1,9 @@
 package grader.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import grader.report.Golden;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +15,7 @@ class SummaryCsvWriterTests {
   }
 
   @Test
-  void rendersOneRowPerStudentInRfc4180WithEmptyCellsForErrors() {
+  void rendersOneRowPerStudentWithEveryTextCellQuotedAndDefused() throws Exception {
     StudentOutcome alice = StudentOutcome.graded(submission("alice", "Alice Smith, \"Al\""), "in-a", "fp",
         FakeGrader.scorecard("alice", BatchFolders.FULL), 10);
     StudentOutcome bob = StudentOutcome.graded(submission("bob", "bob.zip"), "in-b", "fp",
@@ -20,16 +23,25 @@ class SummaryCsvWriterTests {
     StudentOutcome carol = StudentOutcome.error(submission("carol", "carol.zip"), "in-c", "fp",
         "not a readable zip archive: 'carol.zip' (zip END header not found)\nline two", 0);
     StudentOutcome dave = StudentOutcome.pending(submission("dave", "=cmd|' /C calc'!A0"));
+    StudentOutcome eve = StudentOutcome.error(submission("eve", "eve;=1+1;"), "in-e", "fp",
+        "x.java does not compile: x;=HYPERLINK(\"http://evil\",\"click\");y.java\t+SUM(A1)| -2;@cmd; \uFF1D1\r=1", 0);
 
-    String csv = new SummaryCsvWriter().render(BatchSummary.of(List.of(dave, carol, bob, alice), List.of("threads", "async")));
+    String csv = new SummaryCsvWriter().render(BatchSummary.of(List.of(eve, dave, carol, bob, alice),
+        List.of("threads", "async")));
 
-    assertEquals(
-        "student,total,max_score,threads,async,status,message,source\r\n"
-            + "alice,15,15,10,5,graded,,\"Alice Smith, \"\"Al\"\"\"\r\n"
-            + "bob,5,35,5,0,graded,async: compile_error (does not compile),bob.zip\r\n"
-            + "carol,,,,,error,\"not a readable zip archive: 'carol.zip' (zip END header not found)\nline two\",carol.zip\r\n"
-            + "dave,,,,,pending,not graded yet,'=cmd|' /C calc'!A0\r\n",
-        csv);
+    Golden.assertMatches("summary.csv", csv);
+    assertFalse(csv.matches("(?s).*[,;\t|\n\r] *[=+\\-@\uFF1D].*"), "no separator is followed by a formula start:\n" + csv);
+  }
+
+  @Test
+  void defusesAFormulaStartAfterEverySeparatorASpreadsheetMaySplitOn() {
+    assertEquals("'=1+1", SpreadsheetText.defuse("=1+1"));
+    assertEquals("eve;'=1+1;", SpreadsheetText.defuse("eve;=1+1;"));
+    assertEquals("a,'+b\t'-c|'@d\n'\uFF1De", SpreadsheetText.defuse("a,+b\t-c|@d\n\uFF1De"));
+    assertEquals("a; '=b", SpreadsheetText.defuse("a; =b"), "spaces a spreadsheet trims do not hide it");
+    assertEquals("'\t'=x", SpreadsheetText.defuse("\t=x"));
+    assertEquals("3-2 = 1, ok", SpreadsheetText.defuse("3-2 = 1, ok"), "inside a piece nothing changes");
+    assertEquals("", SpreadsheetText.defuse(""));
   }
 
   @Test

@@ -119,6 +119,44 @@ class IntakeTests {
   }
 
   @Test
+  void namesTheFileSystemCannotStoreAreRefusedNotAnError() throws Exception {
+    String longName = "src/main/java/exercises/threads/" + "N".repeat(300) + ".java";
+    String deep = "src/main/java/exercises/threads/" + "d/".repeat(40) + "Deep.java";
+    String longPath = "src/main/java/exercises/threads/" + ("p".repeat(200) + "/").repeat(6) + "Long.java";
+    Path zip = new Zips()
+        .add(THREADS, THREADS_SOURCE)
+        .add(longName, "class N {}")
+        .add(deep, "class Deep {}")
+        .add(longPath, "class Long {}")
+        .add("src/main/java/exercises/threads/Clash.java", "class Clash {}")
+        .add("src/main/java/exercises/threads/Clash.java/Inner.java", "class Inner {}")
+        .writeTo(temp.resolve("names.zip"));
+    Path work = temp.resolve("work");
+
+    IntakeResult result = intake.copy(zip, work);
+
+    assertEquals(List.of("src/main/java/exercises/threads/Clash.java", THREADS), files(work));
+    List<String> refusals = result.refusals();
+    assertEquals(4, refusals.size(), refusals.toString());
+    assertTrue(refusals.get(0).endsWith(": a file or folder name of 305 bytes; names may have at most 255 bytes"),
+        refusals.get(0));
+    assertTrue(refusals.get(0).contains("NNN...:"), "a long name is shortened: " + refusals.get(0));
+    assertEquals("skipped " + deep + ": it lies 45 folders deep; at most 32 are allowed", refusals.get(1));
+    assertEquals("skipped " + ZipSource.printable(longPath) + ": its path has 1247 bytes; at most 1024 are allowed",
+        refusals.get(2));
+    assertEquals("skipped src/main/java/exercises/threads/Clash.java/Inner.java: it cannot be stored (another file"
+        + " of the submission has the same name as one of its folders)", refusals.get(3));
+    assertTrue(refusals.stream().noneMatch(r -> r.contains(temp.toString())), "no host path: " + refusals);
+  }
+
+  @Test
+  void aNameThatIsNotValidTextIsRefused() {
+    assertEquals("its name is not valid text (an unreadable character); rename it with letters, digits and . _ -",
+        Intake.unstorable("src/main/java/a/B\uD800.java"));
+    assertEquals(null, Intake.unstorable("src/main/java/a/Bü\uD83D\uDE00.java"));
+  }
+
+  @Test
   void refusesALinkInAZip() throws Exception {
     Path zip = new Zips()
         .add(THREADS, THREADS_SOURCE)

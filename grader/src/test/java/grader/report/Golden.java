@@ -12,10 +12,10 @@ import java.nio.file.Path;
  * Compares output with a golden file under {@code src/test/resources/golden}. Run with {@code
  * -Dgolden.update=true} to rewrite the files after an intended change, then review the diff.
  */
-final class Golden {
+public final class Golden {
   private Golden() {}
 
-  static void assertMatches(String name, String actual) throws IOException {
+  public static void assertMatches(String name, String actual) throws IOException {
     if (Boolean.getBoolean("golden.update")) {
       Path file = Path.of("src/test/resources/golden", name);
       Files.createDirectories(file.getParent());

@@ -88,6 +88,33 @@ final class SampleScorecards {
         Isolation.BUBBLEWRAP, 2345, List.of(threads, async), List.of());
   }
 
+  /**
+   * What a hostile student can put into a scorecard: Markdown and HTML, a mention, links, pipes and
+   * backticks, CSV formulas, XML's CDATA end, ANSI and OSC escapes, a bell, a C1 CSI, a bidi
+   * override, a lone surrogate and line breaks.
+   */
+  static final String HOSTILE = "**bold** _em_ [link](https://evil.example) <img src=x onerror=alert(1)> "
+      + "<script>alert(2)</script> @octocat #1 | pipe ` tick `` ``` ]]> &amp; \"q\" 'a' =1+1;=2 "
+      + "www.evil.example :smile: ~~strike~~ \\ \u001b[31mred\u001b[0m \u001b]8;;https://evil\u0007osc\u001b]8;;\u0007 "
+      + "\u0007bell \u009b31m \u202Egnp.exe\u202C \uD800 \u0000nul\r\nline two\rover";
+
+  /** The hostile text in every field a submission controls, and in the names too (defence in depth). */
+  static Scorecard hostile() {
+    String file = "src/main/java/exercises/threads/" + HOSTILE + ".java";
+    ExerciseResult threads = new ExerciseResult("threads", "Sleepy threads", points("0"), points("10"),
+        ExerciseStatus.COMPILE_ERROR, "does not compile: " + HOSTILE, List.of(new Diagnostic(file, 3, 7, "error",
+            HOSTILE)), List.of(notRun("sleepsOverlap", "name " + HOSTILE, "10", HOSTILE)));
+    ExerciseResult async = new ExerciseResult("async", "Concurrent requests", points("0"), points("10"),
+        ExerciseStatus.GRADED, HOSTILE, List.of(), List.of(
+            new TestResult("keepsTheOrder", HOSTILE, TestStatus.FAILED, points("0"), points("5"), HOSTILE, 12,
+                Map.of("observed", HOSTILE), HOSTILE, false),
+            new TestResult("namesTheBadUri", "bad uri", TestStatus.ERROR, points("0"), points("5"), HOSTILE, 12,
+                Map.of(), HOSTILE, true)));
+    return Scorecard.of(new GraderInfo("0.1.0", "17.0.15", "abc123", Map.of("heap_mb", "256")),
+        new SubmissionInfo("eve " + HOSTILE, "3f2a9c1e5b7d4a6f8e0c1b2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f"),
+        Isolation.BUBBLEWRAP, 1000, List.of(threads, async), List.of("Intake: skipped " + file + ": " + HOSTILE));
+  }
+
   private static TestResult passed(String id, String name, String points, Map<String, String> measurements) {
     return new TestResult(id, name, TestStatus.PASSED, points(points), points(points), null, 120, measurements, "", false);
   }

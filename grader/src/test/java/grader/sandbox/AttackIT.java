@@ -299,6 +299,9 @@ class AttackIT {
     System.out.println("ATTACK " + attack.name() + " [" + card.isolation().id() + (policy ? "" : ", no policy") + "] "
         + attacked.score() + "/" + attacked.maxScore() + " in " + card.durationMs() / 1000 + " s: "
         + abbreviate(firstMessage(attacked)));
+    // The work-dir limits as the run met them (the measured numbers for docs/SANDBOX.md).
+    messages(attacked).lines().filter(line -> line.contains("work directory")).distinct().limit(3)
+        .forEach(line -> System.out.println("ATTACK-LIMIT " + attack.name() + ": " + abbreviate(line)));
   }
 
   /** The policy refused the attack before it ran: no points, a compile error, a policy finding naming the API. */
@@ -372,7 +375,10 @@ class AttackIT {
     assertEquals(List.of(), SandboxLeftovers.processesMentioning(workRoot.toString()), "processes left running");
     assertEquals(List.of(), SandboxLeftovers.cgroupsOfThisProcess(), "cgroups left");
     assertEquals(List.of(), SandboxLeftovers.runDirectoriesOfThisProcess(), "sandbox temp dirs left");
+    assertEquals(List.of(), SandboxLeftovers.workMountsOfThisProcess(), "work mounts left");
+    assertEquals(List.of(), SandboxLeftovers.gradeDirectoriesOfThisProcess(), "grade-* folders left in /tmp");
     try (Stream<Path> left = Files.list(workRoot)) {
+      // Deep paths included: the folder would be listed here if anything at any depth was left.
       assertEquals(List.of(), left.toList(), "files left in the work root");
     }
     try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {

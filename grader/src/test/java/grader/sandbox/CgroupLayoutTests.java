@@ -29,8 +29,9 @@ class CgroupLayoutTests {
     assertEquals(List.of(
         new Hierarchy(Path.of("/sys/fs/cgroup/memory/process_api/abc"), false, Set.of(Controller.MEMORY)),
         new Hierarchy(Path.of("/sys/fs/cgroup/pids"), false, Set.of(Controller.PIDS)),
+        new Hierarchy(Path.of("/sys/fs/cgroup/cpu"), false, Set.of(Controller.CPU)),
         new Hierarchy(Path.of("/sys/fs/cgroup/unified"), true, Set.of())), layout.hierarchies());
-    assertTrue(layout.limitsMemory() && layout.limitsTasks());
+    assertTrue(layout.limitsMemory() && layout.limitsTasks() && layout.sharesCpu());
   }
 
   @Test
@@ -39,7 +40,14 @@ class CgroupLayoutTests {
         List.of("30 23 0:27 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:4 - cgroup2 cgroup2 rw,nsdelegate"),
         List.of("0::/user.slice/user-1000.slice/session-2.scope"));
     assertEquals(List.of(new Hierarchy(Path.of("/sys/fs/cgroup/grader-sandbox"), true,
-        Set.of(Controller.MEMORY, Controller.PIDS))), layout.hierarchies());
+        Set.of(Controller.MEMORY, Controller.PIDS, Controller.CPU))), layout.hierarchies());
+  }
+
+  @Test
+  void withoutCpuKeepsEveryOtherLimit() {
+    CgroupLayout layout = CgroupLayout.parse(HYBRID_MOUNTS, HYBRID_MEMBERSHIP).withoutCpu();
+    assertTrue(layout.limitsMemory() && layout.limitsTasks() && !layout.sharesCpu());
+    assertEquals(3, layout.hierarchies().size());
   }
 
   @Test

@@ -107,8 +107,12 @@ class SandboxIT {
     assertEquals(List.of(), SandboxLeftovers.processesMentioning(classes.toString()), "processes left running");
     assertEquals(List.of(), SandboxLeftovers.cgroupsOfThisProcess(), "cgroups left");
     assertEquals(List.of(), SandboxLeftovers.runDirectoriesOfThisProcess(), "sandbox temp dirs left");
+    assertEquals(List.of(), SandboxLeftovers.workMountsOfThisProcess(), "work mounts left");
     SandboxLeftovers.deleteTree(work.getParent());
   }
+
+  /** What the last run had written into {@code written-by-sandbox.txt} before it was closed, if anything. */
+  private String writtenBeforeClose;
 
   private Outcome run(Sandbox sandbox, ResourceLimits limits, Duration wait, String... args)
       throws IOException, InterruptedException {
@@ -126,6 +130,9 @@ class SandboxIT {
     try (SandboxedProcess process = sandbox.start(request)) {
       process.stdin().close();
       exit = process.waitFor(wait);
+      // A work mount takes what the run wrote with it on close: look while it is there, as the engine does.
+      writtenBeforeClose = Files.exists(work.resolve("written-by-sandbox.txt"))
+          ? Files.readString(work.resolve("written-by-sandbox.txt")) : null;
       process.close();
       hits = process.limitsHit();
     }
@@ -160,9 +167,14 @@ class SandboxIT {
     assertTrue(outcome.stdout().contains("tmp=/tmp/"), outcome.all());
     assertTrue(outcome.stdout().contains("local host="), "InetAddress.getLocalHost() works: " + outcome.all());
     Path written = work.resolve("written-by-sandbox.txt");
-    assertEquals("hello", Files.readString(written));
-    assertEquals(SandboxUser.currentUid(), (Integer) Files.getAttribute(written, "unix:uid"),
-        "files the run wrote belong to the grader again after close");
+    assertEquals("hello", writtenBeforeClose, "the run can write its work dir");
+    if (bubblewrap().mountsWorkDirectories()) {
+      assertFalse(Files.exists(written), "the work mount took what the run wrote with it on close");
+    } else {
+      assertEquals("hello", Files.readString(written));
+      assertEquals(SandboxUser.currentUid(), (Integer) Files.getAttribute(written, "unix:uid"),
+          "files the run wrote belong to the grader again after close");
+    }
     if (bubblewrap().user().dropFromRoot()) {
       assertTrue(outcome.stdout().contains("user=" + bubblewrap().user().name()), outcome.all());
     }
@@ -367,9 +379,15 @@ class SandboxIT {
     Object passwdOwner = Files.getAttribute(Path.of("/etc/passwd"), "unix:uid");
     Outcome outcome = run(bubblewrap(), SMALL, Duration.ofSeconds(30), "lock-out");
     assertTrue(outcome.stdout().contains("locked"), outcome.all());
-    assertTrue(Files.isSymbolicLink(work.resolve("link-to-passwd")));
     assertEquals(passwdOwner, Files.getAttribute(Path.of("/etc/passwd"), "unix:uid"));
-    assertTrue(Files.isReadable(work.resolve("locked/inner/file.txt")));
+    if (bubblewrap().mountsWorkDirectories()) {
+      // Unmounting removed the locked tree and the link; what the grader had put there is back.
+      assertFalse(Files.exists(work.resolve("locked"), LinkOption.NOFOLLOW_LINKS));
+      assertFalse(Files.exists(work.resolve("link-to-passwd"), LinkOption.NOFOLLOW_LINKS));
+    } else {
+      assertTrue(Files.isSymbolicLink(work.resolve("link-to-passwd")));
+      assertTrue(Files.isReadable(work.resolve("locked/inner/file.txt")));
+    }
     assertTrue(Files.exists(Path.of("/etc/hosts"), LinkOption.NOFOLLOW_LINKS));
   }
 }

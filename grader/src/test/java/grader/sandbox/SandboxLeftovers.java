@@ -46,6 +46,18 @@ final class SandboxLeftovers {
         BubblewrapSandbox.RUN_DIRECTORY_PREFIX + ProcessHandle.current().pid() + "-");
   }
 
+  /** Work tmpfs mounts of this process that are still mounted (see {@link WorkMount}). */
+  static List<Path> workMountsOfThisProcess() {
+    String prefix = CgroupScope.PREFIX + ProcessHandle.current().pid() + "-work-";
+    return WorkMount.ownMounts().entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+        .map(java.util.Map.Entry::getValue).toList();
+  }
+
+  /** Grading run folders of this process in the system temp dir (the default work root). */
+  static List<Path> gradeDirectoriesOfThisProcess() {
+    return children(Path.of(System.getProperty("java.io.tmpdir")), "grade-" + ProcessHandle.current().pid() + "-");
+  }
+
   private static List<Path> children(Path dir, String prefix) {
     try (Stream<Path> list = Files.list(dir)) {
       return list.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();

@@ -18,26 +18,6 @@ class WorkTreeTests {
   @TempDir Path outside;
 
   @Test
-  void measureStopsAtTheFirstLimitPassed() throws Exception {
-    for (int i = 0; i < 5; i++) {
-      Files.write(work.resolve("f" + i), new byte[1000]);
-    }
-    assertEquals(new WorkTree.Usage(5000, 6, false), WorkTree.measure(List.of(work), 10_000, 100));
-    WorkTree.Usage bytes = WorkTree.measure(List.of(work), 2500, 100);
-    assertTrue(bytes.over() && bytes.bytes() > 2500, bytes.toString());
-    WorkTree.Usage files = WorkTree.measure(List.of(work), 10_000, 3);
-    assertTrue(files.over() && files.entries() == 4, files.toString());
-  }
-
-  @Test
-  void measureDoesNotFollowLinksOutOfTheWorkDir() throws Exception {
-    Files.write(outside.resolve("big"), new byte[100_000]);
-    Files.createSymbolicLink(work.resolve("link"), outside);
-    Files.createSymbolicLink(work.resolve("file-link"), outside.resolve("big"));
-    assertFalse(WorkTree.measure(List.of(work), 50_000, 100).over());
-  }
-
-  @Test
   void takeBackReopensDirectoriesTheRunLockedSoTheyCanBeDeleted() throws Exception {
     Path locked = Files.createDirectories(work.resolve("locked/inner"));
     Files.writeString(locked.resolve("file.txt"), "x");
