@@ -100,6 +100,14 @@ public record GraderInstallation(Path graderJar, Path libDirectory, Path agentJa
     return jarsIn(harnessDirectory());
   }
 
+  /** The grader's own class path, its jar and libraries: what a JVM of the grader's own (the compiler's) runs on. */
+  public List<Path> classPath() {
+    List<Path> entries = new ArrayList<>();
+    entries.add(graderJar);
+    entries.addAll(libraries());
+    return entries;
+  }
+
   /** The grader's own libraries (its class path). */
   public List<Path> libraries() {
     return jarsIn(libDirectory);
