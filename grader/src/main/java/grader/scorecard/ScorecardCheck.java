@@ -1,9 +1,11 @@
 package grader.scorecard;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -27,9 +29,21 @@ public final class ScorecardCheck {
 
   private ScorecardCheck() {}
 
-  /** The scorecard in {@code json}, or an exception whose message names the broken field. */
+  /**
+   * The scorecard in {@code json}, or an exception whose message names the broken field. The derived
+   * {@code full_marks} the writer adds is checked against the totals, not read.
+   */
   public static Scorecard parse(String json) throws IOException {
-    return STRICT.readValue(json, Scorecard.class);
+    JsonNode tree = STRICT.readTree(json);
+    if (!(tree instanceof ObjectNode)) {
+      throw new IOException("a scorecard is a JSON object, this is " + tree.getNodeType());
+    }
+    JsonNode fullMarks = ((ObjectNode) tree).remove("full_marks");
+    Scorecard card = STRICT.treeToValue(tree, Scorecard.class);
+    if (fullMarks != null && (!fullMarks.isBoolean() || fullMarks.booleanValue() != card.isFullMarks())) {
+      throw new IOException("full_marks is " + fullMarks + " but the score is " + card.score() + " of " + card.maxScore());
+    }
+    return card;
   }
 
   /** What is inconsistent in {@code scorecard}; empty if nothing is. */
