@@ -27,7 +27,16 @@ ALT ?=
 ROUNDS ?= 1
 RUNS ?= 5
 
-.PHONY: help build check grade batch test solutions bench stress stress-fixtures clean
+# The student bundle and kit (docs/COURSE.md). The version is the project's, from the parent pom.
+VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
+DIST_DIR := grader/target/dist
+DIST_ZIP := $(DIST_DIR)/concurrency-grader-$(VERSION).zip
+BUNDLE_URL ?=
+GRADER_REPO ?= $(or $(shell git remote get-url origin 2>/dev/null | sed -nE 's#^(https://|git@)github\.com[:/]([^/]+/[^/.]+)(\.git)?$$#\2#p'),your-org/concurrency-grader)
+GRADER_REF ?= $(shell git rev-parse HEAD 2>/dev/null)
+REUSABLE_WORKFLOW := .github/workflows/grade-submission.yml
+
+.PHONY: help build check grade batch test solutions bench stress stress-fixtures clean dist kit pin-workflow
 
 help: ## list the targets
 	@echo "Usage: make <target> [VARIABLE=value ...]"
@@ -71,6 +80,21 @@ stress: $(JAR) ## grade the solutions N times (N=20), each alternative ALT times
 
 stress-fixtures: $(JAR) ## grade every bad fixture ROUNDS times (1) with every core busy; each must fail exactly its tests
 	grader/bench/stress-fixtures.sh $(ROUNDS)
+
+dist: $(JAR) ## the student bundle: grader/target/dist/concurrency-grader-<version>.zip and .sha256 (reproducible)
+	$(GRADER) dist --out $(DIST_DIR) --include kit/bundle/README.md $(if $(wildcard LICENSE),--include LICENSE)
+
+kit: dist ## a student repository: OUT=dir [BUNDLE_URL=url] [GRADER_REPO=owner/name] [GRADER_REF=commit]
+	@if [ -z "$(OUT)" ]; then \
+	  echo "usage: make kit OUT=<new folder> [BUNDLE_URL=<url of the bundle zip>] [GRADER_REPO=<owner/name>] [GRADER_REF=<commit>]" >&2; exit 2; fi
+	kit/make-kit.sh "$(OUT)" "$(DIST_ZIP)" "$(BUNDLE_URL)" "$(GRADER_REPO)" "$(GRADER_REF)"
+
+pin-workflow: dist ## write the bundle's URL and sha256 into the reusable workflow: BUNDLE_URL=url
+	@if [ -z "$(BUNDLE_URL)" ]; then echo "usage: make pin-workflow BUNDLE_URL=<where the bundle zip is published>" >&2; exit 2; fi
+	sed -i.bak -E -e 's#^(      BUNDLE_URL: ).*#\1$(BUNDLE_URL)#' \
+	  -e "s#^(      BUNDLE_SHA256: ).*#\1$$(cut -d' ' -f1 $(DIST_ZIP).sha256)#" $(REUSABLE_WORKFLOW) && rm -f $(REUSABLE_WORKFLOW).bak
+	@grep -E '^      BUNDLE_(URL|SHA256):' $(REUSABLE_WORKFLOW)
+	@echo "Commit and push $(REUSABLE_WORKFLOW), then: make kit OUT=<dir> GRADER_REF=<that commit>"
 
 clean: ## remove build output and scorecards
 	$(MVN) clean

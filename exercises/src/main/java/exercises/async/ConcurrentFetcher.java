@@ -57,6 +57,16 @@ public final class ConcurrentFetcher {
      * Fetches {@code <base>/delay/2} twice concurrently with a new {@link HttpClient}, where
      * {@code base} is {@code args[0]} or {@code https://httpbin.org}, then prints each body's
      * length and the total time in milliseconds.
+     *
+     * <p>The wording is yours; what the grader reads is the numbers: each body's length in
+     * characters and the total time (from before the requests to after both answered, measured
+     * with {@link System#nanoTime()}), each printed as a plain decimal integer. For example:
+     *
+     * <pre>
+     * Response 1: 355 characters
+     * Response 2: 355 characters
+     * Total time: 2104 ms
+     * </pre>
      */
     public static void main(String[] args) throws Exception {
         throw new UnsupportedOperationException(

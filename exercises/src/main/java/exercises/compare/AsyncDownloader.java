@@ -23,6 +23,11 @@ import java.util.List;
  *   <li>{@code sendAsync(...).join()} per URL: that is sequential code with extra steps.
  *   <li>{@code BodyHandlers.ofString()} or {@code ofByteArray()}: the first corrupts binary files,
  *       both hold whole bodies in memory. Use {@code ofFile}.
+ *   <li>{@code BodyHandlers.ofFile(file)} opens the file with {@code CREATE} and {@code WRITE}
+ *       only: it does not truncate a file that is already there, so a shorter body leaves the
+ *       old file's tail behind. Pass the options yourself:
+ *       {@code ofFile(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+ *       StandardOpenOption.TRUNCATE_EXISTING)}.
  *   <li>Creating a new {@link HttpClient}: use the one you are given; its owner chose its settings.
  *   <li>Exceptions from {@code get()} arrive wrapped in an
  *       {@link java.util.concurrent.ExecutionException}; rethrow an {@link IOException} that

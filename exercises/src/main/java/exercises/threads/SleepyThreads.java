@@ -8,11 +8,17 @@ import java.util.Random;
  *
  * <h2>What to build</h2>
  *
- * <p>{@link #run} creates {@code count} {@link Thread} objects, starts all of them, and waits
- * for all of them with {@link Thread#join()}. Thread number {@code i} (1 to {@code count})
- * sleeps {@code d} milliseconds with {@link Thread#sleep(long)} and only then prints
- * {@code Thread <i> slept <d> ms} to {@code out}. Because the threads sleep at the same time,
- * the whole run takes about as long as the longest sleep, not the sum of all sleeps.
+ * <p>{@link #run} runs {@code count} new threads that sleep at the same time and waits for all
+ * of them. Thread number {@code i} (1 to {@code count}) sleeps {@code d} milliseconds and only
+ * then prints {@code Thread <i> slept <d> ms} to {@code out}. Because the threads sleep at the
+ * same time, the whole run takes about as long as the longest sleep, not the sum of all sleeps.
+ *
+ * <p>What binds is what the contract names: the class and method names, the signatures, the
+ * printed lines and the exceptions. How you get there is your choice. The lesson's way is
+ * {@code count} {@link Thread} objects, all started in one loop and joined with
+ * {@link Thread#join()} in a second; an {@link java.util.concurrent.ExecutorService} with
+ * {@code count} threads, shut down before {@code run} returns, is just as right. Either way each
+ * line must come from its own new thread, never from the thread that called {@code run}.
  *
  * <h2>Pitfalls</h2>
  *

@@ -37,7 +37,7 @@ final class CheckCommand implements Command {
           --dir DIR         the folder to grade (default: exercises)
           --out FILE        where to write the scorecard (default: target/scorecard.json)
           --keep-work-dir   keep the private work folders and say where they are (debugging)
-        """;
+        """ + GradedByOptions.USAGE;
   }
 
   @Override
@@ -60,6 +60,7 @@ final class CheckCommand implements Command {
     } finally {
       listener.clear();
     }
+    scorecard = options.gradedBy().map(scorecard::withGradedBy).orElse(scorecard);
     ScorecardJson.write(scorecard, options.out());
     context.out().print(report.render(scorecard));
     Path shown = options.out().startsWith(environment.workingDirectory())

@@ -1,13 +1,15 @@
 package grader.cli;
 
+import grader.scorecard.GradedBy;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** The options of {@code check}: which exercises, which folder, where the scorecard goes. */
-record CheckOptions(Path dir, Path out, Set<String> exercises, boolean keepWorkDir) {
+record CheckOptions(Path dir, Path out, Set<String> exercises, boolean keepWorkDir, Optional<GradedBy> gradedBy) {
   static final String DEFAULT_DIR = "exercises";
   static final String DEFAULT_OUT = "target/scorecard.json";
 
@@ -23,6 +25,7 @@ record CheckOptions(Path dir, Path out, Set<String> exercises, boolean keepWorkD
     String out = DEFAULT_OUT;
     Set<String> exercises = new LinkedHashSet<>();
     boolean keepWorkDir = false;
+    GradedByOptions gradedBy = new GradedByOptions();
     while (reader.hasNext()) {
       String argument = reader.next();
       switch (argument) {
@@ -44,10 +47,14 @@ record CheckOptions(Path dir, Path out, Set<String> exercises, boolean keepWorkD
           keepWorkDir = true;
           break;
         default:
+          if (gradedBy.accept(argument, reader)) {
+            break;
+          }
           throw ArgumentReader.isOption(argument) ? ArgumentReader.unknown(argument)
               : new UsageException("check takes no submission (it grades --dir, default exercises/): got " + argument);
       }
     }
-    return new CheckOptions(environment.resolve(dir), environment.resolve(out), exercises, keepWorkDir);
+    return new CheckOptions(environment.resolve(dir), environment.resolve(out), exercises, keepWorkDir,
+        gradedBy.build(Main.version()));
   }
 }

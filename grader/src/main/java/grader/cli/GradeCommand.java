@@ -47,7 +47,7 @@ final class GradeCommand implements Command {
           --require-sandbox      fail instead of running student code without the bubblewrap sandbox
           --require-full-marks   exit with status 3 unless the score is full marks (reference solutions)
           --keep-work-dir        keep the private work folders and say where they are (debugging)
-        """;
+        """ + GradedByOptions.USAGE;
   }
 
   @Override
@@ -56,7 +56,8 @@ final class GradeCommand implements Command {
     Grading grading = context.graders().create(
         new EngineOptions(options.requireSandbox(), options.keepWorkDir(), true), GradingListener.NONE, context.err());
     checkExercises(options.exercises(), grading.exerciseIds());
-    Scorecard scorecard = grading.grade(new GradeRequest(options.submission(), options.id(), options.exercises()));
+    Scorecard graded = grading.grade(new GradeRequest(options.submission(), options.id(), options.exercises()));
+    Scorecard scorecard = options.gradedBy().map(graded::withGradedBy).orElse(graded);
     ScorecardJson.write(scorecard, options.out());
     write(options.junitXml(), new JUnitXmlReport().render(scorecard));
     write(options.markdown(), new MarkdownReport().render(scorecard));

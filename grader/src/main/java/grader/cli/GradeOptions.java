@@ -1,5 +1,6 @@
 package grader.cli;
 
+import grader.scorecard.GradedBy;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +23,8 @@ record GradeOptions(
     Optional<Path> gradescope,
     boolean keepWorkDir,
     boolean requireSandbox,
-    boolean requireFullMarks) {
+    boolean requireFullMarks,
+    Optional<GradedBy> gradedBy) {
 
   GradeOptions {
     Objects.requireNonNull(submission, "submission must not be null");
@@ -42,6 +44,7 @@ record GradeOptions(
     boolean keepWorkDir = false;
     boolean requireSandbox = false;
     boolean requireFullMarks = false;
+    GradedByOptions gradedBy = new GradedByOptions();
     while (reader.hasNext()) {
       String argument = reader.next();
       switch (argument) {
@@ -76,6 +79,9 @@ record GradeOptions(
           requireFullMarks = true;
           break;
         default:
+          if (gradedBy.accept(argument, reader)) {
+            break;
+          }
           if (ArgumentReader.isOption(argument)) {
             throw ArgumentReader.unknown(argument);
           }
@@ -95,7 +101,7 @@ record GradeOptions(
     Path submissionPath = environment.resolve(submission);
     return new GradeOptions(submissionPath, environment.resolve(out), id != null ? id : defaultId(submissionPath),
         exercises, optional(junitXml, environment), optional(markdown, environment), optional(gradescope, environment),
-        keepWorkDir, requireSandbox, requireFullMarks);
+        keepWorkDir, requireSandbox, requireFullMarks, gradedBy.build(Main.version()));
   }
 
   /** The folder or zip name, without {@code .zip}. */

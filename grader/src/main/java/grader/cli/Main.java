@@ -17,13 +17,14 @@ import java.util.Optional;
  *
  * <p>Exit status: {@value #OK} graded (whatever the score), {@value #INTERNAL_ERROR} the grader or
  * the machine failed, {@value #USAGE} wrong usage, {@value #BELOW_FULL_MARKS} below full marks
- * with {@code --require-full-marks}.
+ * with {@code --require-full-marks}, {@value #NOT_VERIFIED} a scorecard that {@code verify} rejects.
  */
 public final class Main {
   public static final int OK = 0;
   public static final int INTERNAL_ERROR = 1;
   public static final int USAGE = 2;
   public static final int BELOW_FULL_MARKS = 3;
+  public static final int NOT_VERIFIED = 4;
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -44,7 +45,8 @@ public final class Main {
 
   /** The commands, in the order {@code --help} lists them. A new command is one more entry here. */
   static List<Command> commands() {
-    return List.of(new CheckCommand(), new GradeCommand(), new BatchCommand(), new MergeCommand());
+    return List.of(new CheckCommand(), new GradeCommand(), new BatchCommand(), new MergeCommand(), new VerifyCommand(),
+        new DistCommand());
   }
 
   public static void main(String[] args) {
@@ -132,7 +134,7 @@ public final class Main {
           --version    show the grader's version
 
         Exit status: 0 graded (whatever the score), 1 the grader failed, 2 wrong usage,
-        3 below full marks with --require-full-marks.
+        3 below full marks with --require-full-marks, 4 a scorecard verify rejects.
         """);
     return help.toString();
   }

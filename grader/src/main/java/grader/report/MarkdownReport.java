@@ -38,6 +38,9 @@ public final class MarkdownReport implements ScorecardRenderer {
           .append(Points.of(exercise.score(), exercise.maxScore())).append(" |\n");
     }
     md.append("| **Total** | | **").append(Points.of(scorecard.score(), scorecard.maxScore())).append("** |\n");
+    if (scorecard.heldBackPoints() != null) {
+      md.append("\n").append(TerminalReport.heldBack(scorecard)).append("\n");
+    }
     if (!scorecard.warnings().isEmpty()) {
       md.append("\n**Warnings**\n\n");
       for (String warning : scorecard.warnings()) {

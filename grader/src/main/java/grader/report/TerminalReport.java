@@ -48,7 +48,16 @@ public final class TerminalReport implements ScorecardRenderer {
     out.append('\n')
         .append(style.bold("Total: " + Points.of(scorecard.score(), scorecard.maxScore())))
         .append('\n');
+    if (scorecard.heldBackPoints() != null) {
+      out.append(heldBack(scorecard)).append('\n');
+    }
     return out.toString();
+  }
+
+  /** The line under the total of a student bundle's report: what the instructor's grading adds. */
+  static String heldBack(grader.scorecard.Scorecard scorecard) {
+    return "Held back: " + Points.format(scorecard.heldBackPoints())
+        + " more points are graded by hidden tests only your instructor's grader runs";
   }
 
   private void exercise(StringBuilder out, ExerciseResult exercise) {

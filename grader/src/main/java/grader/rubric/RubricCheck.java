@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +41,37 @@ public final class RubricCheck {
       if (!seen.contains(id)) {
         problems.add("rubric " + exercise.id() + ".json gives points to test '" + id + "', but suite "
             + exercise.suite() + " has no such test method");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RubricException(String.join("; ", problems));
+    }
+  }
+
+  /**
+   * Throws a {@link RubricException} unless every hidden test is declared in the suite's
+   * {@code hidden} package and every public test outside it: {@code make dist} leaves that package
+   * out of the student bundle, so a hidden test elsewhere would ship, and a public one there would not.
+   *
+   * @param declaringClasses test id to the fully qualified name of the class that declares it
+   */
+  public static void verifyPlacement(ExerciseRubric exercise, Map<String, String> declaringClasses)
+      throws RubricException {
+    String hiddenPrefix = Visibility.hiddenPackage(exercise.suite()) + ".";
+    List<String> problems = new ArrayList<>();
+    for (TestPoints test : exercise.tests()) {
+      String className = declaringClasses.get(test.id());
+      if (className == null) {
+        continue; // verify() reports tests the suite lacks
+      }
+      boolean inHidden = className.startsWith(hiddenPrefix);
+      if (test.hidden() && !inHidden) {
+        problems.add("test '" + test.id() + "' is hidden in rubric " + exercise.id() + ".json but declared in "
+            + className + ": move it into package " + Visibility.hiddenPackage(exercise.suite())
+            + " so the student bundle leaves it out");
+      } else if (!test.hidden() && inHidden) {
+        problems.add("test '" + test.id() + "' is declared in " + className + " (left out of the student bundle)"
+            + " but public in rubric " + exercise.id() + ".json: mark it \"visibility\": \"hidden\" or move it");
       }
     }
     if (!problems.isEmpty()) {

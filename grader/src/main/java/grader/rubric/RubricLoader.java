@@ -32,8 +32,9 @@ public final class RubricLoader {
   private static final Pattern EXERCISE_ID = Pattern.compile("[a-z][a-z0-9-]*");
   private static final Pattern JAVA_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
   private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-  private static final Set<String> EXERCISE_FIELDS = Set.of("exercise", "title", "suite", "classes", "tests");
-  private static final Set<String> TEST_FIELDS = Set.of("id", "points", "review", "min_ms");
+  private static final Set<String> EXERCISE_FIELDS = Set.of("exercise", "title", "suite", "classes", "tests",
+      "held_back_points");
+  private static final Set<String> TEST_FIELDS = Set.of("id", "points", "review", "min_ms", "visibility");
 
   private final ClassLoader classLoader;
   private final String base;
@@ -128,9 +129,26 @@ public final class RubricLoader {
       }
       BigDecimal value = points.decimalValue();
       tests.add(new TestPoints(testId, value, review != null && review.booleanValue(),
-          minMs == null ? 0 : minMs.longValue()));
+          minMs == null ? 0 : minMs.longValue(), visibility(file, where, test.get("visibility"))));
     }
-    return new ExerciseRubric(id, title, suite, classes, tests);
+    JsonNode heldBack = root.get("held_back_points");
+    if (heldBack != null && (!heldBack.isNumber() || heldBack.decimalValue().signum() <= 0)) {
+      throw new RubricException(file + ": field 'held_back_points' must be a number > 0, was " + heldBack
+          + " (make dist writes it into the student bundle's rubric; leave it out of the instructor's)");
+    }
+    return new ExerciseRubric(id, title, suite, classes, tests, heldBack == null ? null : heldBack.decimalValue());
+  }
+
+  private static Visibility visibility(String file, String where, JsonNode value) throws RubricException {
+    if (value == null) {
+      return Visibility.PUBLIC;
+    }
+    for (Visibility v : Visibility.values()) {
+      if (value.isTextual() && value.asText().equals(v.label())) {
+        return v;
+      }
+    }
+    throw new RubricException(file + ": field '" + where + ".visibility' must be \"public\" or \"hidden\", was " + value);
   }
 
   private JsonNode read(String resource) throws RubricException {

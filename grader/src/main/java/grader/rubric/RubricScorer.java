@@ -42,6 +42,6 @@ public final class RubricScorer {
       List<TestResult> tests) {
     BigDecimal score = tests.stream().map(TestResult::score).reduce(BigDecimal.ZERO, BigDecimal::add);
     return new ExerciseResult(exercise.id(), exercise.title(), score, exercise.maxScore(), status, message,
-        diagnostics, tests);
+        diagnostics, tests, exercise.heldBackPoints());
   }
 }

@@ -316,6 +316,9 @@ public final class ExerciseRunner {
       RubricCheck.verify(exercise, tests.stream().map(PlannedTest::id).toList());
       Map<String, PlannedTest> byId = new LinkedHashMap<>();
       tests.forEach(t -> byId.put(t.id(), t));
+      Map<String, String> declaringClasses = new LinkedHashMap<>();
+      tests.forEach(t -> declaringClasses.put(t.id(), t.className()));
+      RubricCheck.verifyPlacement(exercise, declaringClasses);
       plan = byId;
     }
 

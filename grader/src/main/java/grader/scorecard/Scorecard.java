@@ -1,5 +1,6 @@
 package grader.scorecard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -7,6 +8,10 @@ import java.util.Objects;
 /**
  * The result of grading one submission: the one format every entry point writes and every exporter
  * reads. Serialised with snake_case names by {@link ScorecardJson}; {@link #SCHEMA} versions it.
+ *
+ * @param heldBackPoints points of hidden tests this grader does not have (a student's bundle), or
+ *     null when it graded every test; the optional fields are left out of the JSON when null
+ * @param gradedBy what graded it beyond the grader itself (bundle, commit, CI run), or null
  */
 public record Scorecard(
     String schema,
@@ -17,7 +22,9 @@ public record Scorecard(
     BigDecimal maxScore,
     long durationMs,
     List<ExerciseResult> exercises,
-    List<String> warnings) {
+    List<String> warnings,
+    @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal heldBackPoints,
+    @JsonInclude(JsonInclude.Include.NON_NULL) GradedBy gradedBy) {
 
   /** Bump on any incompatible change of the JSON shape. */
   public static final String SCHEMA = "concurrency-grader/scorecard/v1";
@@ -31,6 +38,20 @@ public record Scorecard(
     warnings = List.copyOf(warnings);
   }
 
+  /** A scorecard without the optional fields. */
+  public Scorecard(
+      String schema,
+      GraderInfo grader,
+      SubmissionInfo submission,
+      Isolation isolation,
+      BigDecimal score,
+      BigDecimal maxScore,
+      long durationMs,
+      List<ExerciseResult> exercises,
+      List<String> warnings) {
+    this(schema, grader, submission, isolation, score, maxScore, durationMs, exercises, warnings, null, null);
+  }
+
   /** Builds a scorecard whose totals are the sums over {@code exercises}. */
   public static Scorecard of(
       GraderInfo grader,
@@ -41,7 +62,16 @@ public record Scorecard(
       List<String> warnings) {
     BigDecimal score = exercises.stream().map(ExerciseResult::score).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal max = exercises.stream().map(ExerciseResult::maxScore).reduce(BigDecimal.ZERO, BigDecimal::add);
-    return new Scorecard(SCHEMA, grader, submission, isolation, score, max, durationMs, exercises, warnings);
+    BigDecimal heldBack = exercises.stream().map(ExerciseResult::heldBackPoints).filter(p -> p != null)
+        .reduce(BigDecimal::add).orElse(null);
+    return new Scorecard(SCHEMA, grader, submission, isolation, score, max, durationMs, exercises, warnings, heldBack,
+        null);
+  }
+
+  /** The same scorecard, recording what graded it. */
+  public Scorecard withGradedBy(GradedBy by) {
+    return new Scorecard(schema, grader, submission, isolation, score, maxScore, durationMs, exercises, warnings,
+        heldBackPoints, by);
   }
 
   public boolean isFullMarks() {

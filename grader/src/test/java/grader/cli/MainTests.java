@@ -121,6 +121,24 @@ class MainTests {
   }
 
   @Test
+  void gradeAndCheckRecordWhatGradedItOnlyWhenTold() throws Exception {
+    String sha = "ab".repeat(32);
+    assertEquals(Main.OK, run("grade", "exercises", "--out", "told.json", "--bundle-sha256", sha.toUpperCase(),
+        "--commit", "0123abc", "--workflow-run", "https://ci.example/runs/7"), err.toString());
+    Scorecard told = ScorecardJson.read(temp.resolve("told.json"));
+    assertEquals(new grader.scorecard.GradedBy(Main.version(), sha, "0123abc", "https://ci.example/runs/7"),
+        told.gradedBy());
+    assertEquals(Main.OK, run("check", "--bundle-sha256", sha));
+    assertEquals(sha, ScorecardJson.read(temp.resolve("target/scorecard.json")).gradedBy().bundleSha256());
+
+    assertEquals(Main.OK, run("grade", "exercises", "--out", "untold.json"));
+    assertFalse(Files.readString(temp.resolve("untold.json")).contains("graded_by"), "left out when unknown");
+    assertUsage("bundle sha256 must be 64 hexadecimal digits, was \"abc\"", "grade", "exercises", "--out", "s.json",
+        "--bundle-sha256", "abc");
+    assertUsage("commit must be a git commit id (7 to 64 hexadecimal digits), was \"main\"", "check", "--commit", "main");
+  }
+
+  @Test
   void theSubmissionIdDefaultsToTheFolderOrZipName() {
     assertEquals(Main.OK, run("grade", "exercises", "--out", "s.json"));
     assertEquals(Main.OK, run("grade", "subs/Bob.ZIP", "--out", "s.json"));

@@ -56,4 +56,22 @@ class TerminalReportTests {
     Golden.assertMatches("policy/terminal-plain.txt", report);
     assertTrue(report.contains("SleepyThreads.java:14: policy: java.lang.Class.forName is not allowed"), report);
   }
+
+  @Test
+  void aStudentBundlesReportSaysHowManyPointsAreHeldBack() {
+    grader.scorecard.Scorecard mixed = SampleScorecards.mixed();
+    java.util.List<grader.scorecard.ExerciseResult> exercises = new java.util.ArrayList<>(mixed.exercises());
+    grader.scorecard.ExerciseResult first = exercises.get(0);
+    exercises.set(0, new grader.scorecard.ExerciseResult(first.id(), first.title(), first.score(), first.maxScore(),
+        first.status(), first.message(), first.diagnostics(), first.tests(), new java.math.BigDecimal("2.5")));
+    grader.scorecard.Scorecard held = grader.scorecard.Scorecard.of(mixed.grader(), mixed.submission(),
+        mixed.isolation(), mixed.durationMs(), exercises, mixed.warnings());
+
+    assertTrue(new TerminalReport(false).render(held).endsWith(
+        "\nHeld back: 2.5 more points are graded by hidden tests only your instructor's grader runs\n"));
+    assertTrue(new MarkdownReport().render(held).contains("\nHeld back: 2.5 more points"));
+    assertTrue(grader.scorecard.ScorecardJson.toJson(held).contains("\"held_back_points\" : 2.5"));
+    assertFalse(new TerminalReport(false).render(mixed).contains("Held back"), "nothing held back, nothing said");
+    assertFalse(grader.scorecard.ScorecardJson.toJson(mixed).contains("held_back"));
+  }
 }

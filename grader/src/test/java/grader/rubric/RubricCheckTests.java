@@ -3,6 +3,7 @@ package grader.rubric;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -24,5 +25,19 @@ class RubricCheckTests {
         + " be unique within an exercise); test 'c' of suite grader.suites.threads has no points in rubric"
         + " threads.json (add it to \"tests\"); rubric threads.json gives points to test 'b', but suite"
         + " grader.suites.threads has no such test method", e.getMessage());
+  }
+
+  @Test
+  void hiddenTestsMustLiveInTheHiddenPackageAndPublicOnesOutsideIt() {
+    ExerciseRubric mixed = new ExerciseRubric("threads", "Sleepy threads", "grader.suites.threads", List.of(),
+        List.of(new TestPoints("a", BigDecimal.ONE, false), new TestPoints("b", BigDecimal.TEN, false, Visibility.HIDDEN)));
+    assertDoesNotThrow(() -> RubricCheck.verifyPlacement(mixed, java.util.Map.of(
+        "a", "grader.suites.threads.SleepyThreadsSuite", "b", "grader.suites.threads.hidden.MoreSuite")));
+    RubricException e = assertThrows(RubricException.class, () -> RubricCheck.verifyPlacement(mixed, java.util.Map.of(
+        "a", "grader.suites.threads.hidden.Leaked", "b", "grader.suites.threads.SleepyThreadsSuite")));
+    assertTrue(e.getMessage().contains("test 'a' is declared in grader.suites.threads.hidden.Leaked (left out of the"
+        + " student bundle) but public in rubric threads.json"), e.getMessage());
+    assertTrue(e.getMessage().contains("test 'b' is hidden in rubric threads.json but declared in "
+        + "grader.suites.threads.SleepyThreadsSuite: move it into package grader.suites.threads.hidden"), e.getMessage());
   }
 }

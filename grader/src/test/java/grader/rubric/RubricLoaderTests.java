@@ -63,6 +63,22 @@ class RubricLoaderTests {
   }
 
   @Test
+  void testsArePublicUnlessMarkedHiddenAndAStudentRubricSaysWhatItHoldsBack() throws Exception {
+    String threads = THREADS.replace("\"points\": 0.1}", "\"points\": 0.1, \"visibility\": \"hidden\"}")
+        .replace("\"tests\"", "\"held_back_points\": 1.5, \"tests\"");
+    ExerciseRubric loaded = load("[\"threads\"]", threads, null).exercise("threads").orElseThrow();
+    assertEquals(Visibility.PUBLIC, loaded.tests().get(0).visibility());
+    assertEquals(Visibility.HIDDEN, loaded.tests().get(1).visibility());
+    assertEquals(0, new BigDecimal("1.5").compareTo(loaded.heldBackPoints()));
+    assertEquals(null, load("[\"threads\"]", THREADS, null).exercise("threads").orElseThrow().heldBackPoints());
+
+    assertTrue(failure("[\"threads\"]", THREADS.replace("\"points\": 0.1}", "\"points\": 0.1, \"visibility\": \"secret\"}"),
+        null).contains("field 'tests[1].visibility' must be \"public\" or \"hidden\", was \"secret\""));
+    assertTrue(failure("[\"threads\"]", THREADS.replace("\"tests\"", "\"held_back_points\": 0, \"tests\""), null)
+        .contains("field 'held_back_points' must be a number > 0, was 0"));
+  }
+
+  @Test
   void theGradersOwnRubricIsValid() throws Exception {
     Rubric rubric = RubricLoader.ofGrader().load();
     assertEquals(List.of("threads", "processes", "async", "compare"), rubric.exerciseIds());
@@ -98,7 +114,7 @@ class RubricLoaderTests {
         failure(index, THREADS.replace("0.1", "\"1\""), null));
     assertEquals("r/threads.json: field 'tests[1].id': test 'sleepsOverlap' is listed twice",
         failure(index, THREADS.replace("printsLines", "sleepsOverlap"), null));
-    assertEquals("r/threads.json: unknown field 'tests[1].point' (known: id, min_ms, points, review)",
+    assertEquals("r/threads.json: unknown field 'tests[1].point' (known: id, min_ms, points, review, visibility)",
         failure(index, THREADS.replace("\"points\": 0.1", "\"point\": 0.1"), null));
     assertEquals("r/threads.json: field 'exercise' must be \"threads\" (the file name), was \"thread\"",
         failure(index, THREADS.replace("\"exercise\": \"threads\"", "\"exercise\": \"thread\""), null));
@@ -112,7 +128,7 @@ class RubricLoaderTests {
         failure(index, THREADS.replace("\"points\": 0.1", "\"points\": 0.1, \"min_ms\": 2.5"), null));
     assertEquals("r/threads.json: field 'title' must be a non-empty string, was null",
         failure(index, THREADS.replace("\"title\": \"Sleepy threads\",", ""), null));
-    assertEquals("r/threads.json: unknown field 'points' (known: classes, exercise, suite, tests, title)",
+    assertEquals("r/threads.json: unknown field 'points' (known: classes, exercise, held_back_points, suite, tests, title)",
         failure(index, THREADS.replace("{\"exercise\"", "{\"points\": 25, \"exercise\""), null));
   }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
@@ -42,9 +43,14 @@ record DownloadTarget(URI url, Path file) {
         return HttpRequest.newBuilder(url).GET().build();
     }
 
-    /** Streams the body straight to the file, as bytes: never decode a download as text. */
+    /**
+     * Streams the body straight to the file, as bytes: never decode a download as text. The
+     * options are spelled out because {@code ofFile(file)} alone does not truncate a file that is
+     * already there.
+     */
     BodyHandler<Path> bodyHandler() {
-        return BodyHandlers.ofFile(file);
+        return BodyHandlers.ofFile(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     /**
