@@ -33,17 +33,11 @@ public final class CdsArchive {
   private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(120);
 
   private final GraderInstallation installation;
-  private final Path launcher;
   private final List<String> memoryOptions;
 
-  /**
-   * @param launcher the java of the harness's run-time image ({@link HarnessRuntime}): the archive
-   *     only maps without {@code --limit-modules}, which switches class-data sharing off
-   * @param memoryOptions the harness's heap and metaspace options (an archive is only valid with the same)
-   */
-  CdsArchive(GraderInstallation installation, Path launcher, List<String> memoryOptions) {
+  /** @param memoryOptions the harness's heap and metaspace options (an archive is only valid with the same) */
+  CdsArchive(GraderInstallation installation, List<String> memoryOptions) {
     this.installation = installation;
-    this.launcher = launcher;
     this.memoryOptions = List.copyOf(memoryOptions);
   }
 
@@ -93,13 +87,13 @@ public final class CdsArchive {
       Path results = Files.createFile(work.resolve("results.jsonl"));
       Path partial = work.resolve("harness.jsa");
       List<String> command = new ArrayList<>();
-      command.add(launcher.toString());
+      command.add(installation.javaLauncher().toString());
       command.add("-XX:ArchiveClassesAtExit=" + partial);
       command.addAll(memoryOptions);
       command.add("-Dgrader.submission.classes=" + work);
       command.add("-Djava.io.tmpdir=" + work);
       // The same module options as every harness JVM: an archive maps only with the same module path.
-      command.addAll(new ModuleOptions(installation).harness(false));
+      command.addAll(new ModuleOptions(installation).harness());
       command.add("-m");
       command.add(ChildCommand.HARNESS_MAIN);
       command.add(WARMUP_SUITE);
@@ -141,7 +135,6 @@ public final class CdsArchive {
       throw new IllegalStateException("SHA-256 is part of every Java SE runtime", e);
     }
     StringBuilder text = new StringBuilder(installation.javaHome().toString()).append('\n');
-    text.append(launcher).append('\n');
     text.append(String.join(" ", memoryOptions)).append('\n');
     readRelease(text);
     List<Path> jars = new ArrayList<>(installation.modulePath());

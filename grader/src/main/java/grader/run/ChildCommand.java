@@ -26,14 +26,12 @@ final class ChildCommand {
   private final ResourceLimits limits;
   private final RunPolicy policy;
   private final ModuleOptions modules;
-  private final HarnessRuntime runtime;
 
   ChildCommand(GraderInstallation installation, ResourceLimits limits, RunPolicy policy) {
     this.installation = installation;
     this.limits = limits;
     this.policy = policy;
     this.modules = new ModuleOptions(installation);
-    this.runtime = new HarnessRuntime(installation);
   }
 
   /** The directories of one exercise's run; the child may write only under {@link #sandboxRoot()}. */
@@ -64,16 +62,13 @@ final class ChildCommand {
   }
 
   SandboxRequest request(SuiteRun run, Layout layout, int jvm, Set<String> only) {
-    // The harness's own run-time image when there is one (see HarnessRuntime), else the JDK itself.
-    Optional<Path> image = runtime.launcher();
-    Path java = image.orElse(installation.javaLauncher());
     List<String> command = new ArrayList<>();
-    command.add(java.toString());
+    command.add(installation.javaLauncher().toString());
     command.addAll(memoryOptions());
     command.add("-Xss1m");
     command.addAll(policy.jvmOptions());
-    Optional<Path> archive = policy.classDataArchive() && image.isPresent()
-        ? new CdsArchive(installation, java, memoryOptions()).existing() : Optional.empty();
+    Optional<Path> archive = policy.classDataArchive() ? new CdsArchive(installation, memoryOptions()).existing()
+        : Optional.empty();
     archive.ifPresent(a -> {
       command.add("-XX:SharedArchiveFile=" + a);
       // A stale or unmappable archive only costs speed; its warnings would land in the student's output.
@@ -85,7 +80,7 @@ final class ChildCommand {
     command.add("-D" + HarnessProperties.ROOT + "=" + run.submissionRoot());
     command.add("-D" + HarnessProperties.GATE_DIR + "=" + layout.gate());
     command.add("-D" + HarnessProperties.TIME_FACTOR + "=" + String.format(Locale.ROOT, "%s", policy.timeFactor()));
-    command.addAll(modules.harness(image.isEmpty()));
+    command.addAll(modules.harness());
     command.add("-cp");
     command.add(classPath(run));
     command.add("-m");
@@ -109,7 +104,7 @@ final class ChildCommand {
     environment.put("JDK_JAVA_OPTIONS", childJvmOptions(layout));
 
     List<Path> readOnly = new ArrayList<>();
-    readOnly.add(java.getParent().getParent());
+    readOnly.add(installation.javaHome());
     readOnly.add(installation.harnessDirectory());
     readOnly.add(installation.agentJar());
     readOnly.addAll(installation.extraSuitePath());

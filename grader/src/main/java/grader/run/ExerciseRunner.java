@@ -35,7 +35,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -81,15 +80,13 @@ public final class ExerciseRunner {
   }
 
   /**
-   * Prepares, once per installation and Java, what every later harness JVM runs from: the harness's
-   * run-time image ({@link HarnessRuntime}, 10-20 s with jlink) and, if the policy wants one, the
-   * class-data archive of the grader's classes on it (a few seconds). Best effort; safe to call from
-   * several graders at once.
+   * Prepares what makes every later harness JVM start faster: dumps the class-data archive of the
+   * grader's classes if the policy wants one and it does not exist yet (a few seconds, once per
+   * installation and Java). Best effort; safe to call from several graders at once.
    */
   public void prepare() {
-    Optional<Path> image = new HarnessRuntime(installation).ensure();
-    if (policy.classDataArchive() && image.isPresent()) {
-      new CdsArchive(installation, image.get(), commands.memoryOptions()).ensure();
+    if (policy.classDataArchive()) {
+      new CdsArchive(installation, commands.memoryOptions()).ensure();
     }
   }
 

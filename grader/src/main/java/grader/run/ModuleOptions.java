@@ -11,12 +11,12 @@ import java.util.TreeSet;
 /**
  * The module-system options of the JVMs in a run. The harness JVM runs the grader's code as named
  * modules ({@code lib/harness/} on the module path) and the student's classes on the class path (the
- * unnamed module), which the grader's modules neither open nor export to. The harness JVM sees only
- * the JDK modules listed here (its own run-time image, {@link HarnessRuntime}, or else {@code
- * --limit-modules}): {@code jdk.unsupported} ({@code sun.misc.Unsafe}), {@code jdk.attach},
- * {@code jdk.jdi}, {@code jdk.management} (heap dumps, diagnostic commands), {@code java.scripting},
- * {@code java.desktop} ({@code java.beans}) and the rest of what a forger would need are not in the
- * module graph at all. On JDK 24 and later, native access is denied to every module of every JVM.
+ * unnamed module), which the grader's modules neither open nor export to. Both the harness JVM and
+ * every JVM the student starts see only the JDK modules listed here ({@code --limit-modules}):
+ * {@code jdk.unsupported} ({@code sun.misc.Unsafe}), {@code jdk.attach}, {@code jdk.jdi},
+ * {@code jdk.management} (heap dumps, diagnostic commands), {@code java.scripting},
+ * {@code java.desktop} ({@code java.beans}) and the rest of what a forger would need are not in
+ * the module graph at all. On JDK 24 and later, native access is denied to every module.
  */
 final class ModuleOptions {
   static final String HARNESS_MODULE = "grader.harness";
@@ -33,6 +33,9 @@ final class ModuleOptions {
   static final List<String> HARNESS_JDK_MODULES = List.of(
       "java.base", "java.instrument", "java.logging", "java.management", "java.net.http", "java.xml");
 
+  /** What the exercises' contract lets a student's JVM use; the agent needs {@code java.instrument}. */
+  static final List<String> STUDENT_JDK_MODULES = List.of("java.base", "java.instrument", "java.net.http");
+
   /** The first JDK with {@code --illegal-native-access} (JEP 472). */
   static final int NATIVE_ACCESS_DENIABLE = 24;
 
@@ -42,13 +45,8 @@ final class ModuleOptions {
     this.installation = installation;
   }
 
-  /**
-   * Module path, reads, limits and native access of the harness JVM (before {@code -cp}).
-   *
-   * @param limit whether to add {@code --limit-modules}: needed on a full JDK, pointless on the
-   *     harness's own run-time image ({@link HarnessRuntime}), which has no other modules
-   */
-  List<String> harness(boolean limit) {
+  /** Module path, reads, limits and native access of the harness JVM (before {@code -cp}). */
+  List<String> harness() {
     List<Path> modulePath = installation.modulePath();
     List<String> options = new ArrayList<>();
     options.add("--module-path");
@@ -57,25 +55,21 @@ final class ModuleOptions {
     // unnamed module. Nothing in the other direction.
     options.add("--add-reads");
     options.add(HARNESS_MODULE + "=ALL-UNNAMED");
-    if (limit) {
-      options.add("--limit-modules");
-      options.add(String.join(",", limit(modulePath)));
-    }
+    options.add("--limit-modules");
+    options.add(String.join(",", limit(modulePath)));
     options.add("--add-modules");
     options.add(String.join(",", HARNESS_JDK_MODULES));
     options.addAll(nativeAccess());
     return options;
   }
 
-  /**
-   * The module options {@code JDK_JAVA_OPTIONS} gives every JVM the student starts (and, first, the
-   * harness). No {@code --limit-modules}: it would switch class-data sharing off in every worker JVM,
-   * a student can override it on their own command line anyway, and a worker is another process that
-   * cannot reach the harness's memory (non-dumpable, no attach); on the harness's run-time image the
-   * workers have only its modules.
-   */
+  /** The options {@code JDK_JAVA_OPTIONS} gives every JVM the student starts (and, first, the harness). */
   List<String> student() {
-    return nativeAccess();
+    List<String> options = new ArrayList<>();
+    options.add("--limit-modules");
+    options.add(String.join(",", STUDENT_JDK_MODULES));
+    options.addAll(nativeAccess());
+    return options;
   }
 
   private List<String> nativeAccess() {
