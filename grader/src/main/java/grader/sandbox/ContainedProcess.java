@@ -104,6 +104,12 @@ final class ContainedProcess implements SandboxedProcess {
     try {
       while (process.isAlive()) {
         if (process.waitFor(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+          // A run that filled its work mount and then ended within one interval (the kernel said
+          // "No space left on device") crossed the limit all the same: say so.
+          String over = overLimit(limits, maxBytes);
+          if (over != null) {
+            hit(over);
+          }
           return;
         }
         String over = overLimit(limits, maxBytes);
