@@ -119,7 +119,8 @@ class KitIT {
     Path dist = REPO.resolve("grader/target/dist");
     Path again = temp.resolve("again");
     Run second = run(REPO, Map.of(), "java", "-jar", REPO.resolve("grader/target/grader.jar").toString(), "dist",
-        "--out", again.toString(), "--include", REPO.resolve("kit/bundle/README.md").toString());
+        "--out", again.toString(), "--include", REPO.resolve("kit/bundle/README.md").toString(),
+        "--include", REPO.resolve("LICENSE").toString());
     assertEquals(0, second.status(), second.output());
     assertArrayEquals(bundle, Files.readAllBytes(again.resolve(zip.getFileName())), "same bytes twice");
     assertTrue(Files.isDirectory(dist));
@@ -127,7 +128,7 @@ class KitIT {
     try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
       z.stream().forEach(e -> entries.add(e.getName()));
     }
-    assertTrue(entries.containsAll(List.of("grader.jar", "grader-agent.jar", "README.md")), entries.toString());
+    assertTrue(entries.containsAll(List.of("grader.jar", "grader-agent.jar", "README.md", "LICENSE")), entries.toString());
     assertTrue(entries.stream().anyMatch(e -> e.startsWith("lib/") && e.endsWith(".jar")), entries.toString());
     assertFalse(entries.stream().anyMatch(e -> e.contains("/hidden/")), "no hidden test ships: " + entries);
   }
