@@ -17,10 +17,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The class-data archive: dumped once from the grader's jars, used by later harness JVMs, never stale. */
+@Disabled("the harness JVM runs with --limit-modules since the module layout (issue 9), and --limit-modules switches class-data sharing off, so no archive is dumped; restoring it (a run-time image the sandbox can execute) is issue 11's work")
 class CdsArchiveIT {
   @TempDir Path temp;
 
