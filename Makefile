@@ -15,8 +15,8 @@ GRADER := $(JAVA) $(JAVA_OPTS) -jar $(JAR)
 # What grader.jar is built from. Deliberately not exercises/: students edit it all the time, and
 # grading their edits must not rebuild the grader (make check then starts grading at once); the
 # suites compile against solutions/, so a student's compile error never breaks the build.
-GRADER_INPUTS := pom.xml grader/pom.xml protocol/pom.xml harness/pom.xml agent/pom.xml solutions/pom.xml \
-  $(shell find solutions/src protocol/src/main agent/src/main harness/src/main grader/src/main -type f 2>/dev/null)
+GRADER_INPUTS := pom.xml grader/pom.xml protocol/pom.xml harness/pom.xml harness-hidden/pom.xml agent/pom.xml \
+  solutions/pom.xml $(shell find solutions/src protocol/src/main agent/src/main harness/src/main harness-hidden/src/main grader/src/main -type f 2>/dev/null)
 
 DIR ?= exercises
 EX ?=

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import grader.rubric.Visibility;
+import grader.run.GraderInstallation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,10 +40,14 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>What goes in is found, not listed: every jar at the top of the installation and everything
  * under its {@code lib/} (so a grader split into more modules ships them too), then each jar named by
- * a {@code Class-Path} is checked to be present. Hidden tests are taken out on the way: every
- * {@code <suite>.hidden} package (see {@link Visibility}) is dropped from every jar, and each rubric
- * file that had hidden tests loses them and gains {@code held_back_points}. A jar with nothing to
- * take out is copied byte for byte.
+ * a {@code Class-Path} is checked to be present. Hidden tests are taken out on the way: their module,
+ * {@code lib/harness/grader-harness-hidden.jar}, stays behind whole, and each rubric file that had
+ * hidden tests loses them and gains {@code held_back_points}. No other jar is cut: the harness is a
+ * JPMS module, whose descriptor names its packages, and a jar without a package its descriptor names
+ * does not start. Instead the writer refuses an installation where hidden code is anywhere but in the
+ * hidden suites' module, or that module holds code outside the hidden packages (which would then be
+ * missing from the student's grader). Every jar except {@code grader.jar}, whose rubric changes, is
+ * copied byte for byte.
  *
  * <p>Reproducible: entries are sorted, every zip entry has the same time stamp, and rewritten jars
  * keep their entry order; two bundles of the same installation are the same bytes (the jars are
@@ -52,6 +57,9 @@ public final class BundleWriter {
   /** DOS time stamps start in 1980; a fixed one keeps the bytes independent of when and where. */
   private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
   private static final String RUBRIC_DIR = "grader/rubric/";
+  /** The hidden suites' module, which only the instructor's installation has. */
+  static final String HIDDEN_SUITES = GraderInstallation.LIB + "/" + GraderInstallation.HARNESS + "/"
+      + GraderInstallation.HIDDEN_SUITES_JAR;
   private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   /** Writes the bundle and returns where it is and what it holds. */
@@ -70,13 +78,17 @@ public final class BundleWriter {
         all.filter(Files::isRegularFile).forEach(p -> files.put(home.relativize(p).toString().replace('\\', '/'), p));
       }
     }
+    Path hiddenSuites = files.remove(HIDDEN_SUITES);
     checkClassPaths(files);
 
     Rubrics rubrics = Rubrics.from(files);
+    if (hiddenSuites != null) {
+      rubrics.checkHiddenModule(Files.readAllBytes(hiddenSuites));
+    }
     TreeMap<String, byte[]> entries = new TreeMap<>();
     for (Map.Entry<String, Path> file : files.entrySet()) {
       byte[] bytes = Files.readAllBytes(file.getValue());
-      entries.put(file.getKey(), file.getKey().endsWith(".jar") ? rubrics.strip(file.getKey(), bytes) : bytes);
+      entries.put(file.getKey(), file.getKey().endsWith(".jar") ? rubrics.forStudent(file.getKey(), bytes) : bytes);
     }
     for (Path document : request.documents()) {
       String name = document.getFileName().toString();
@@ -183,7 +195,7 @@ public final class BundleWriter {
 
   /**
    * The rubric as the installation ships it, and what the student bundle keeps of it: the hidden
-   * packages to drop, the rubric files to rewrite.
+   * packages that must not ship, the rubric files to rewrite.
    */
   private record Rubrics(List<String> hiddenPrefixes, Map<String, byte[]> studentFiles, Map<String, BigDecimal> heldBack) {
 
@@ -239,12 +251,20 @@ public final class BundleWriter {
       return new Rubrics(hiddenPrefixes, studentFiles, heldBack);
     }
 
-    /** The jar without hidden packages and with the student's rubric; the same bytes if nothing changes. */
-    byte[] strip(String name, byte[] jar) throws IOException {
+    /**
+     * The jar with the student's rubric; the same bytes if it holds no rubric file that changes.
+     * Refuses a jar that holds hidden code: it would ship.
+     */
+    byte[] forStudent(String name, byte[] jar) throws IOException {
       boolean changes = false;
       try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
         for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-          changes |= dropped(e.getName()) || studentFiles.containsKey(e.getName());
+          if (isHidden(e.getName())) {
+            throw new IOException(name + " holds " + e.getName() + ", code of a hidden package, which would ship "
+                + "to students: hidden suites belong in the module harness-hidden/ (" + HIDDEN_SUITES
+                + "), which the student bundle leaves out");
+          }
+          changes |= studentFiles.containsKey(e.getName());
         }
       }
       if (!changes) {
@@ -254,9 +274,6 @@ public final class BundleWriter {
       try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar));
           ZipOutputStream out = new ZipOutputStream(bytes)) {
         for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-          if (dropped(e.getName())) {
-            continue;
-          }
           out.putNextEntry(entry(e.getName()));
           byte[] replacement = studentFiles.get(e.getName());
           if (replacement != null) {
@@ -270,8 +287,31 @@ public final class BundleWriter {
       return bytes.toByteArray();
     }
 
-    private boolean dropped(String entry) {
-      return hiddenPrefixes.stream().anyMatch(entry::startsWith);
+    /**
+     * Refuses a hidden suites' module with classes outside every exercise's hidden package: they
+     * would be graded by the instructor and missing from the student's grader.
+     */
+    void checkHiddenModule(byte[] jar) throws IOException {
+      try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
+        for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+          String name = withoutVersion(e.getName());
+          if (name.endsWith(".class") && !name.equals("module-info.class") && !isHidden(name)) {
+            throw new IOException(HIDDEN_SUITES + " holds " + e.getName() + ", which is in no exercise's hidden "
+                + "package (" + String.join(", ", hiddenPrefixes) + "): the student bundle leaves this module out, "
+                + "so move public code into the harness");
+          }
+        }
+      }
+    }
+
+    private boolean isHidden(String entry) {
+      String name = withoutVersion(entry);
+      return hiddenPrefixes.stream().anyMatch(name::startsWith);
+    }
+
+    /** A multi-release jar's {@code META-INF/versions/<n>/} prefix taken off. */
+    private static String withoutVersion(String entry) {
+      return entry.replaceFirst("^META-INF/versions/[0-9]+/", "");
     }
 
     private static void copy(InputStream in, OutputStream out) throws IOException {

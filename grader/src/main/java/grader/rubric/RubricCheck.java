@@ -37,11 +37,20 @@ public final class RubricCheck {
             + exercise.id() + ".json (add it to \"tests\")");
       }
     }
-    for (String id : rubricIds) {
-      if (!seen.contains(id)) {
-        problems.add("rubric " + exercise.id() + ".json gives points to test '" + id + "', but suite "
-            + exercise.suite() + " has no such test method");
+    for (TestPoints test : exercise.tests()) {
+      if (seen.contains(test.id())) {
+        continue;
       }
+      String problem = "rubric " + exercise.id() + ".json gives points to test '" + test.id() + "', but suite "
+          + exercise.suite() + " has no such test method";
+      if (test.hidden()) {
+        // A student bundle's rubric lists no hidden test (make dist takes them out and writes
+        // held_back_points): a hidden one here is an instructor's rubric without the hidden suites.
+        problem += " (it is hidden: its class belongs in package " + Visibility.hiddenPackage(exercise.suite())
+            + " of the hidden suites' module, lib/harness/grader-harness-hidden.jar, which this installation "
+            + "lacks or which lacks the test; a student bundle's rubric lists no hidden test)";
+      }
+      problems.add(problem);
     }
     if (!problems.isEmpty()) {
       throw new RubricException(String.join("; ", problems));

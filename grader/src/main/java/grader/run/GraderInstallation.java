@@ -9,12 +9,13 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Where the grader's own files are: {@code grader.jar} (the trusted side), its {@code lib/} jars,
  * {@code lib/harness/} (the harness JVM's module path: the harness and suites, the protocol and
- * their libraries), the launch-gate agent jar, and the Java installation that runs the suites.
+ * their libraries, and in the instructor's installation the hidden suites), the launch-gate agent jar, and the Java installation that runs the suites.
  * Everything the child JVM loads besides the student's classes comes from here.
  *
  * @param extraSuitePath more class path roots holding graded suites (tests use their own suites)
@@ -25,6 +26,11 @@ public record GraderInstallation(Path graderJar, Path libDirectory, Path agentJa
   public static final String LIB = "lib";
   public static final String HARNESS = "harness";
   public static final String HARNESS_JAR = "grader-harness.jar";
+  /**
+   * The module of the instructor's hidden suites, beside the harness in {@code lib/harness/}; the
+   * student bundle leaves it out, so only the instructor's installation has it.
+   */
+  public static final String HIDDEN_SUITES_JAR = "grader-harness-hidden.jar";
 
   public GraderInstallation {
     Objects.requireNonNull(graderJar, "graderJar must not be null");
@@ -78,12 +84,22 @@ public record GraderInstallation(Path graderJar, Path libDirectory, Path agentJa
     return javaHome.resolve("bin").resolve("java");
   }
 
-  /** The roots the harness may take suite classes from: never the student's. */
+  /**
+   * The roots the harness may take suite classes from, never the student's: the harness, the hidden
+   * suites where this installation has them (the instructor's), and a test installation's roots.
+   */
   public List<Path> suitePath() {
     List<Path> roots = new ArrayList<>();
     roots.add(harnessJar());
+    hiddenSuitesJar().ifPresent(roots::add);
     roots.addAll(extraSuitePath);
     return roots;
+  }
+
+  /** The hidden suites' module jar, present in the instructor's installation and absent from a student bundle. */
+  public Optional<Path> hiddenSuitesJar() {
+    Path jar = harnessDirectory().resolve(HIDDEN_SUITES_JAR);
+    return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
   }
 
   /** The folder of the harness JVM's module path. */

@@ -21,6 +21,11 @@ import java.util.TreeSet;
 final class ModuleOptions {
   static final String HARNESS_MODULE = "grader.harness";
   static final String HARNESS_MAIN = HARNESS_MODULE + "/grader.child.HarnessMain";
+  /**
+   * The instructor's hidden suites ({@code harness-hidden/}). Nothing requires it, so when its jar is on
+   * the module path it is resolved by name, and it reads the student's classes as the harness does.
+   */
+  static final String HIDDEN_SUITES_MODULE = "grader.harness.hidden";
 
   /**
    * What the harness JVM's code needs from the JDK, all resolved ({@code --add-modules}: WireMock is
@@ -55,10 +60,17 @@ final class ModuleOptions {
     // unnamed module. Nothing in the other direction.
     options.add("--add-reads");
     options.add(HARNESS_MODULE + "=ALL-UNNAMED");
+    List<String> roots = new ArrayList<>(HARNESS_JDK_MODULES);
+    if (hasModule(modulePath, HIDDEN_SUITES_MODULE)) {
+      // Only when there: an --add-reads of an unknown module would print a warning into the student's output.
+      options.add("--add-reads");
+      options.add(HIDDEN_SUITES_MODULE + "=ALL-UNNAMED");
+      roots.add(HIDDEN_SUITES_MODULE);
+    }
     options.add("--limit-modules");
     options.add(String.join(",", limit(modulePath)));
     options.add("--add-modules");
-    options.add(String.join(",", HARNESS_JDK_MODULES));
+    options.add(String.join(",", roots));
     options.addAll(nativeAccess());
     return options;
   }
@@ -75,6 +87,10 @@ final class ModuleOptions {
   private List<String> nativeAccess() {
     return installation.javaFeatureVersion() >= NATIVE_ACCESS_DENIABLE ? List.of("--illegal-native-access=deny")
         : List.of();
+  }
+
+  static boolean hasModule(List<Path> modulePath, String name) {
+    return ModuleFinder.of(modulePath.toArray(Path[]::new)).find(name).isPresent();
   }
 
   /** The grader's own modules (every one on the module path, automatic ones included) and the JDK's allowed ones. */

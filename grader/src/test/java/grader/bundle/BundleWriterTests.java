@@ -34,20 +34,22 @@ class BundleWriterTests {
   private Path installation(String classPath) throws IOException {
     Path home = Files.createDirectories(temp.resolve("home"));
     Files.createDirectories(home.resolve("lib/nested"));
+    Files.createDirectories(home.resolve("lib/harness"));
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
     try (OutputStream file = Files.newOutputStream(home.resolve("grader.jar"));
         JarOutputStream jar = new JarOutputStream(file, manifest)) {
       for (Map.Entry<String, String> e : Map.of("grader/rubric/index.json", "[\"threads\"]",
-          "grader/rubric/threads.json", RUBRIC,
-          "grader/suites/threads/Suite.class", "public",
-          "grader/suites/threads/hidden/HiddenSuite.class", "hidden").entrySet()) {
+          "grader/rubric/threads.json", RUBRIC).entrySet()) {
         jar.putNextEntry(new ZipEntry(e.getKey()));
         jar.write(e.getValue().getBytes(StandardCharsets.UTF_8));
         jar.closeEntry();
       }
     }
+    jar(home.resolve("lib/harness/grader-harness.jar"), "module-info.class", "grader/suites/threads/Suite.class");
+    jar(home.resolve("lib/harness/grader-harness-hidden.jar"), "module-info.class",
+        "grader/suites/threads/hidden/HiddenSuite.class");
     Files.writeString(home.resolve("grader-agent.jar"), "agent");
     Files.writeString(home.resolve("grader-sources.jar"), "not shipped");
     Files.writeString(home.resolve("lib/one.jar"), "one");
@@ -57,21 +59,34 @@ class BundleWriterTests {
     return home;
   }
 
+  private static void jar(Path file, String... entries) throws IOException {
+    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(file))) {
+      for (String entry : entries) {
+        jar.putNextEntry(new ZipEntry(entry));
+        jar.write(entry.getBytes(StandardCharsets.UTF_8));
+        jar.closeEntry();
+      }
+    }
+  }
+
   @Test
-  void takesEveryJarOfTheInstallationAndLeavesHiddenTestsOut() throws Exception {
+  void takesEveryJarOfTheInstallationButTheHiddenSuitesAndHoldsTheirPointsBack() throws Exception {
     Path readme = Files.writeString(temp.resolve("README.md"), "# bundle\n");
-    BundleResult result = new BundleWriter().write(new BundleRequest(installation("lib/one.jar lib/nested/two.jar"),
-        temp.resolve("dist"), "1.2.3", List.of(readme)));
+    Path home = installation("lib/one.jar lib/nested/two.jar");
+    BundleResult result = new BundleWriter().write(new BundleRequest(home, temp.resolve("dist"), "1.2.3", List.of(readme)));
 
     assertEquals(temp.resolve("dist/concurrency-grader-1.2.3.zip"), result.zip());
-    assertEquals(List.of("README.md", "grader-agent.jar", "grader.jar", "lib/nested/two.jar", "lib/one.jar"),
-        result.entries());
+    assertEquals(List.of("README.md", "grader-agent.jar", "grader.jar", "lib/harness/grader-harness.jar",
+        "lib/nested/two.jar", "lib/one.jar"), result.entries());
     assertEquals(Map.of("threads", new BigDecimal("5")), result.heldBackPoints());
     assertEquals(result.sha256() + "  concurrency-grader-1.2.3.zip\n", Files.readString(result.sha256File()));
 
     Path graderJar = temp.resolve("grader.jar");
     try (ZipFile zip = new ZipFile(result.zip().toFile())) {
       Files.copy(zip.getInputStream(zip.getEntry("grader.jar")), graderJar);
+      assertArrayEquals(Files.readAllBytes(home.resolve("lib/harness/grader-harness.jar")),
+          zip.getInputStream(zip.getEntry("lib/harness/grader-harness.jar")).readAllBytes(),
+          "the harness module ships unchanged (its descriptor must match its packages)");
       List<String> dirs = new ArrayList<>();
       java.util.Set<java.time.LocalDateTime> times = new java.util.HashSet<>();
       zip.stream().forEach(e -> {
@@ -80,18 +95,50 @@ class BundleWriterTests {
           dirs.add(e.getName());
         }
       });
-      assertEquals(List.of("lib/", "lib/nested/"), dirs);
+      assertEquals(List.of("lib/", "lib/harness/", "lib/nested/"), dirs);
       assertEquals(1, times.size(), "one fixed time stamp for every entry: " + times);
     }
     try (ZipFile jar = new ZipFile(graderJar.toFile())) {
-      assertTrue(jar.getEntry("grader/suites/threads/Suite.class") != null);
-      assertEquals(null, jar.getEntry("grader/suites/threads/hidden/HiddenSuite.class"));
       String rubric = new String(jar.getInputStream(jar.getEntry("grader/rubric/threads.json")).readAllBytes(),
           StandardCharsets.UTF_8);
       assertTrue(rubric.contains("\"held_back_points\" : 5"), rubric);
       assertFalse(rubric.contains("\"b\""), rubric);
       assertTrue(jar.getEntry("META-INF/MANIFEST.MF") != null, "the manifest stays");
     }
+  }
+
+  @Test
+  void hiddenCodeOutsideTheHiddenSuitesModuleIsRefusedBecauseItWouldShip() throws Exception {
+    Path home = installation("lib/one.jar");
+    jar(home.resolve("lib/harness/grader-harness.jar"), "module-info.class", "grader/suites/threads/Suite.class",
+        "grader/suites/threads/hidden/Leak.class");
+    IOException e = assertThrows(IOException.class,
+        () -> new BundleWriter().write(new BundleRequest(home, temp.resolve("dist"), "1", List.of())));
+    assertEquals("lib/harness/grader-harness.jar holds grader/suites/threads/hidden/Leak.class, code of a hidden "
+        + "package, which would ship to students: hidden suites belong in the module harness-hidden/ "
+        + "(lib/harness/grader-harness-hidden.jar), which the student bundle leaves out", e.getMessage());
+    assertFalse(Files.exists(temp.resolve("dist/concurrency-grader-1.zip")), "no bundle is written");
+  }
+
+  @Test
+  void publicCodeInTheHiddenSuitesModuleIsRefusedBecauseStudentsWouldLackIt() throws Exception {
+    Path home = installation("lib/one.jar");
+    jar(home.resolve("lib/harness/grader-harness-hidden.jar"), "module-info.class",
+        "grader/suites/threads/hidden/HiddenSuite.class", "grader/suites/threads/more/Helper.class");
+    IOException e = assertThrows(IOException.class,
+        () -> new BundleWriter().write(new BundleRequest(home, temp.resolve("dist"), "1", List.of())));
+    assertTrue(e.getMessage().startsWith("lib/harness/grader-harness-hidden.jar holds "
+        + "grader/suites/threads/more/Helper.class, which is in no exercise's hidden package "
+        + "(grader/suites/threads/hidden/)"), e.getMessage());
+  }
+
+  @Test
+  void aHiddenTestIsHeldBackByTheRubricEvenWhereTheInstallationLacksItsModule() throws Exception {
+    Path home = installation("lib/one.jar");
+    Files.delete(home.resolve("lib/harness/grader-harness-hidden.jar"));
+    BundleResult result = new BundleWriter().write(new BundleRequest(home, temp.resolve("dist"), "1", List.of()));
+    assertEquals(Map.of("threads", new BigDecimal("5")), result.heldBackPoints());
+    assertFalse(result.entries().contains("lib/harness/grader-harness-hidden.jar"));
   }
 
   @Test

@@ -4,11 +4,17 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectModule;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import java.lang.module.ResolvedModule;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.discovery.PackageNameFilter;
@@ -62,12 +68,19 @@ final class SuiteLauncher {
     if (arguments.suitePath().isEmpty()) {
       request.selectors(selectPackage(arguments.suitePackage()));
     } else if (harness.isNamed()) {
-      // The suites in this module are found through the module (no jar file system needed, and no
-      // class path entry can contribute to them); further roots are a test installation's folders.
+      // The suites in this module, and in every other module of the grader's loaded from a suite
+      // path jar (the instructor's hidden suites), are found through their modules (no jar file
+      // system needed, and no class path entry can contribute to them); further roots are a test
+      // installation's folders.
       Set<Path> folders = new LinkedHashSet<>();
       arguments.suitePath().stream().filter(Files::isDirectory).forEach(folders::add);
       request.selectors(selectModule(harness.getName()))
           .filters(PackageNameFilter.includePackageNames(arguments.suitePackage()));
+      for (String module : suiteModules(harness.getLayer(), arguments.suitePath())) {
+        if (!module.equals(harness.getName())) {
+          request.selectors(selectModule(module));
+        }
+      }
       if (!folders.isEmpty()) {
         request.selectors(selectClasspathRoots(folders));
       }
@@ -80,6 +93,21 @@ final class SuiteLauncher {
       request.filters(only(arguments.only()));
     }
     return request.build();
+  }
+
+  /** The names of the modules in {@code layer} whose jar is one of the suite path's roots, sorted. */
+  static Set<String> suiteModules(ModuleLayer layer, List<Path> suitePath) {
+    Set<Path> roots = new HashSet<>();
+    suitePath.forEach(p -> roots.add(p.toAbsolutePath().normalize()));
+    Set<String> names = new TreeSet<>();
+    for (ResolvedModule module : layer.configuration().modules()) {
+      Optional<URI> location = module.reference().location();
+      if (location.isPresent() && "file".equals(location.get().getScheme())
+          && roots.contains(Path.of(location.get()).toAbsolutePath().normalize())) {
+        names.add(module.name());
+      }
+    }
+    return names;
   }
 
   /** Keeps the test methods named in {@code ids}; containers stay and are pruned when left empty. */
