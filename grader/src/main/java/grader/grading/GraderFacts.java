@@ -69,10 +69,19 @@ final class GraderFacts {
     }
   }
 
-  /** SHA-256 over grader.jar, the harness jar (the harness and the suites) and the rubric as loaded. */
+  /**
+   * SHA-256 over grader.jar, the harness jar (the harness and the suites), the hidden suites' jar when
+   * the rubric has a hidden test (otherwise nothing in it can be graded, and the instructor's grader
+   * and the student bundle, which lacks that jar, are the same suites) and the rubric as loaded.
+   */
   static String suiteHash(GraderInstallation installation, Rubric rubric) throws IOException {
     MessageDigest digest = sha256();
-    for (Path jar : List.of(installation.graderJar(), installation.harnessJar())) {
+    List<Path> jars = new java.util.ArrayList<>(List.of(installation.graderJar(), installation.harnessJar()));
+    boolean hidden = rubric.exercises().stream().anyMatch(e -> e.tests().stream().anyMatch(t -> t.hidden()));
+    if (hidden) {
+      installation.hiddenSuitesJar().ifPresent(jars::add);
+    }
+    for (Path jar : jars) {
       try (InputStream in = new DigestInputStream(Files.newInputStream(jar), digest)) {
         in.transferTo(OutputStream.nullOutputStream());
       }

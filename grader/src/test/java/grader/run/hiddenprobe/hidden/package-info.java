@@ -1,2 +1,0 @@
-/** The hidden tests of the test-only suite {@code grader.run.hiddenprobe}. */
-package grader.run.hiddenprobe.hidden;
