@@ -59,8 +59,9 @@ public final class RubricCheck {
 
   /**
    * Throws a {@link RubricException} unless every hidden test is declared in the suite's
-   * {@code hidden} package and every public test outside it: {@code make dist} leaves that package
-   * out of the student bundle, so a hidden test elsewhere would ship, and a public one there would not.
+   * {@code hidden} package and every public test outside it: that package belongs in the hidden
+   * suites' module, which {@code make dist} leaves out of the student bundle (and refuses hidden code
+   * anywhere else), so a hidden test elsewhere would ship, and a public one there would not.
    *
    * @param declaringClasses test id to the fully qualified name of the class that declares it
    */
@@ -77,7 +78,7 @@ public final class RubricCheck {
       if (test.hidden() && !inHidden) {
         problems.add("test '" + test.id() + "' is hidden in rubric " + exercise.id() + ".json but declared in "
             + className + ": move it into package " + Visibility.hiddenPackage(exercise.suite())
-            + " so the student bundle leaves it out");
+            + " of the hidden suites' module (harness-hidden/), which the student bundle leaves out");
       } else if (!test.hidden() && inHidden) {
         problems.add("test '" + test.id() + "' is declared in " + className + " (left out of the student bundle)"
             + " but public in rubric " + exercise.id() + ".json: mark it \"visibility\": \"hidden\" or move it");

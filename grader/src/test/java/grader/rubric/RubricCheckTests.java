@@ -40,4 +40,15 @@ class RubricCheckTests {
     assertTrue(e.getMessage().contains("test 'b' is hidden in rubric threads.json but declared in "
         + "grader.suites.threads.SleepyThreadsSuite: move it into package grader.suites.threads.hidden"), e.getMessage());
   }
+
+  @Test
+  void aHiddenTestTheSuiteLacksIsAnErrorThatNamesTheMissingHiddenModule() {
+    ExerciseRubric instructors = new ExerciseRubric("threads", "Sleepy threads", "grader.suites.threads", List.of(),
+        List.of(new TestPoints("a", BigDecimal.ONE, false), new TestPoints("b", BigDecimal.TEN, false, Visibility.HIDDEN)));
+    RubricException e = assertThrows(RubricException.class, () -> RubricCheck.verify(instructors, List.of("a")));
+    assertEquals("rubric threads.json gives points to test 'b', but suite grader.suites.threads has no such test"
+        + " method (it is hidden: its class belongs in package grader.suites.threads.hidden of the hidden suites'"
+        + " module, lib/harness/grader-harness-hidden.jar, which this installation lacks or which lacks the test;"
+        + " a student bundle's rubric lists no hidden test)", e.getMessage());
+  }
 }
