@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * them killed with SIGKILL half-way and resumed), merged. Every verdict must be the expected one,
  * and the merged summaries must equal the one-job summaries byte for byte.
  */
+@Tag("slow") // make test-fast leaves it out; make test (CI) runs it
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BatchIT {
   private static final String EXERCISE = "threads";

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Fixtures are graded {@code -Dgrader.it.jobs} at a time (default 2): besides halving the time,
  * two gradings at once keep both cores busy, and verdicts must not depend on that.
  */
+@Tag("slow") // make test-fast leaves it out; make test (CI) runs it
 class FixtureVerdictsIT {
   @TempDir static Path work;
   private static Grader grader;

@@ -53,6 +53,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -79,6 +80,7 @@ import org.junit.jupiter.api.TestFactory;
  * the run-time layers stop it on their own; {@code message}, {@code failing} and {@code earns} apply
  * to that run.
  */
+@Tag("slow") // make test-fast leaves it out; make test (CI) runs it
 class AttackIT {
 
   private static final Duration EXERCISE_WALL_CLOCK = Duration.ofSeconds(90);
