@@ -145,16 +145,4 @@ public record BatchSummary(List<ExerciseColumn> exercises, List<StudentOutcome> 
       return total == 0 ? 0 : (double) passed / total;
     }
   }
-
-  /** Number format of every summary: plain decimal, no trailing zeros ({@code 87.5}, {@code 25}). */
-  public static String format(BigDecimal value) {
-    if (value == null) {
-      return "";
-    }
-    BigDecimal stripped = value.stripTrailingZeros();
-    if (stripped.scale() < 0) {
-      stripped = stripped.setScale(0, RoundingMode.UNNECESSARY);
-    }
-    return stripped.toPlainString();
-  }
 }

@@ -4,6 +4,7 @@ import static grader.batch.Html.escape;
 import static grader.batch.Html.num;
 import static grader.batch.Html.percent;
 
+import grader.report.Points;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.ExerciseStatus;
 import java.math.BigDecimal;
@@ -49,9 +50,9 @@ public final class GradebookPageWriter {
     if (summary.count(StudentStatus.PENDING) > 0) {
       card(html, "pending", String.valueOf(summary.count(StudentStatus.PENDING)));
     }
-    String max = BatchSummary.format(summary.maxScore());
-    card(html, "mean", summary.mean().map(m -> BatchSummary.format(m) + " / " + max).orElse("–"));
-    card(html, "median", summary.median().map(m -> BatchSummary.format(m) + " / " + max).orElse("–"));
+    String max = Points.format(summary.maxScore());
+    card(html, "mean", summary.mean().map(m -> Points.format(m) + " / " + max).orElse("–"));
+    card(html, "median", summary.median().map(m -> Points.format(m) + " / " + max).orElse("–"));
     long full = summary.students().stream().filter(s -> s.scorecard() != null && s.scorecard().isFullMarks()
         && s.scorecard().maxScore().signum() > 0).count();
     card(html, "full marks", String.valueOf(full));
@@ -112,8 +113,8 @@ public final class GradebookPageWriter {
       double x = left + i * barW;
       double h = plotH * counts[i] / top;
       double y = topPad + plotH - h;
-      String lo = BatchSummary.format(max.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(BINS), 2, RoundingMode.HALF_EVEN));
-      String hi = BatchSummary.format(max.multiply(BigDecimal.valueOf(i + 1)).divide(BigDecimal.valueOf(BINS), 2, RoundingMode.HALF_EVEN));
+      String lo = Points.format(max.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(BINS), 2, RoundingMode.HALF_EVEN));
+      String hi = Points.format(max.multiply(BigDecimal.valueOf(i + 1)).divide(BigDecimal.valueOf(BINS), 2, RoundingMode.HALF_EVEN));
       String range = i == BINS - 1 ? lo + " to " + hi : lo + " to under " + hi;
       String fill = i == BINS - 1 ? "#1a7f37" : i < BINS / 2 ? "#cf222e" : "#0969da";
       html.append("<g class=\"bin\" data-count=\"").append(counts[i]).append("\"><title>").append(escape(range)).append(": ")
@@ -128,12 +129,12 @@ public final class GradebookPageWriter {
     }
     for (int i = 0; i <= BINS; i++) {
       double x = left + i * barW;
-      String label = BatchSummary.format(max.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(BINS), 1, RoundingMode.HALF_EVEN));
+      String label = Points.format(max.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(BINS), 1, RoundingMode.HALF_EVEN));
       html.append("<text class=\"muted\" x=\"").append(num(x)).append("\" y=\"").append(num(topPad + plotH + 16))
           .append("\" text-anchor=\"middle\" font-size=\"11\">").append(label).append("</text>");
     }
     html.append("\n<text class=\"muted\" x=\"").append(num(left + plotW / 2)).append("\" y=\"").append(height - 4)
-        .append("\" text-anchor=\"middle\" font-size=\"12\">total score (out of ").append(BatchSummary.format(max))
+        .append("\" text-anchor=\"middle\" font-size=\"12\">total score (out of ").append(Points.format(max))
         .append("; each bar includes its lower bound)</text>\n</svg>\n</section>\n");
   }
 
@@ -177,7 +178,7 @@ public final class GradebookPageWriter {
       double meanFraction = scored == 0 || column.maxScore().signum() == 0 ? 0
           : sum.doubleValue() / scored / column.maxScore().doubleValue();
       double fullFraction = scored == 0 ? 0 : (double) full / scored;
-      String mean = scored == 0 ? "–" : BatchSummary.format(sum.divide(BigDecimal.valueOf(scored), 1, RoundingMode.HALF_EVEN));
+      String mean = scored == 0 ? "–" : Points.format(sum.divide(BigDecimal.valueOf(scored), 1, RoundingMode.HALF_EVEN));
       double y = 4 + row * rowH;
       html.append("<g class=\"exercise\" data-exercise=\"").append(escape(column.id())).append("\">")
           .append("<text x=\"0\" y=\"").append(num(y + 16)).append("\" font-size=\"13\" font-weight=\"600\">")
@@ -193,7 +194,7 @@ public final class GradebookPageWriter {
           .append("<rect x=\"").append(labelW).append("\" y=\"").append(num(y + 24)).append("\" width=\"")
           .append(num(barMax * fullFraction)).append("\" height=\"8\" rx=\"2\" fill=\"#1a7f37\"/>")
           .append("<text x=\"").append(num(labelW + barMax + 10)).append("\" y=\"").append(num(y + 16)).append("\" font-size=\"12\">")
-          .append("mean ").append(mean).append(" / ").append(BatchSummary.format(column.maxScore()))
+          .append("mean ").append(mean).append(" / ").append(Points.format(column.maxScore()))
           .append(" (").append(percent(meanFraction)).append(")</text>")
           .append("<text class=\"muted\" x=\"").append(num(labelW + barMax + 10)).append("\" y=\"").append(num(y + 32))
           .append("\" font-size=\"11\">full marks ").append(full).append('/').append(scored)
@@ -260,7 +261,7 @@ public final class GradebookPageWriter {
         .append("<th class=\"num\" data-type=\"num\"><button type=\"button\">Total</button></th>");
     for (BatchSummary.ExerciseColumn column : summary.exercises()) {
       html.append("<th class=\"num\" data-type=\"num\" title=\"").append(escape(column.title())).append(" (max ")
-          .append(BatchSummary.format(column.maxScore())).append(")\"><button type=\"button\">").append(escape(column.id()))
+          .append(Points.format(column.maxScore())).append(")\"><button type=\"button\">").append(escape(column.id()))
           .append("</button></th>");
     }
     html.append("<th data-type=\"text\"><button type=\"button\">Status</button></th>")
@@ -271,9 +272,9 @@ public final class GradebookPageWriter {
           .append("<td class=\"id\" data-sort=\"").append(id).append("\"><a href=\"").append(id).append("/index.html\">").append(id)
           .append("</a></td>");
       if (student.scorecard() != null) {
-        html.append("<td class=\"num\" data-sort=\"").append(BatchSummary.format(student.scorecard().score())).append("\">")
-            .append(BatchSummary.format(student.scorecard().score())).append(" / ")
-            .append(BatchSummary.format(student.scorecard().maxScore())).append("</td>");
+        html.append("<td class=\"num\" data-sort=\"").append(Points.format(student.scorecard().score())).append("\">")
+            .append(Points.format(student.scorecard().score())).append(" / ")
+            .append(Points.format(student.scorecard().maxScore())).append("</td>");
       } else {
         html.append("<td class=\"num\" data-sort=\"-1\">–</td>");
       }
@@ -281,9 +282,9 @@ public final class GradebookPageWriter {
         Optional<ExerciseResult> result = BatchSummary.exercise(student, column.id());
         if (result.isPresent()) {
           ExerciseResult e = result.get();
-          html.append("<td class=\"num\" data-sort=\"").append(BatchSummary.format(e.score())).append("\"")
+          html.append("<td class=\"num\" data-sort=\"").append(Points.format(e.score())).append("\"")
               .append(e.status() == ExerciseStatus.GRADED ? "" : " title=\"" + escape(e.status().id()) + "\"").append('>')
-              .append(BatchSummary.format(e.score()))
+              .append(Points.format(e.score()))
               .append(e.status() == ExerciseStatus.GRADED ? "" : " " + Html.statusBadge(e.status().id())).append("</td>");
         } else {
           html.append("<td class=\"num\" data-sort=\"-1\">–</td>");

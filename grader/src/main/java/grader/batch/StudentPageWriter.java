@@ -2,6 +2,7 @@ package grader.batch;
 
 import static grader.batch.Html.escape;
 
+import grader.report.Points;
 import grader.scorecard.Diagnostic;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.GraderInfo;
@@ -20,16 +21,16 @@ public final class StudentPageWriter {
     StringBuilder html = new StringBuilder(8192);
     Scorecard card = outcome.scorecard();
     html.append(Html.head(outcome.id() + (card == null ? ": " + outcome.status().id()
-        : ": " + BatchSummary.format(card.score()) + " / " + BatchSummary.format(card.maxScore()))));
+        : ": " + Points.format(card.score()) + " / " + Points.format(card.maxScore()))));
     html.append("<body>\n<main>\n<p><a href=\"../index.html\">&larr; Gradebook</a></p>\n<header>\n<h1 id=\"student\">")
         .append(escape(outcome.id())).append("</h1>\n<p class=\"sub\">from <code>").append(escape(outcome.entry().source()))
         .append("</code> &middot; ").append(Html.statusBadge(outcome.status().id())).append("</p>\n");
     if (card != null) {
-      html.append("<div class=\"cards\"><div class=\"card\"><b id=\"score\">").append(BatchSummary.format(card.score()))
-          .append(" / ").append(BatchSummary.format(card.maxScore())).append("</b><span>score</span></div>");
+      html.append("<div class=\"cards\"><div class=\"card\"><b id=\"score\">").append(Points.format(card.score()))
+          .append(" / ").append(Points.format(card.maxScore())).append("</b><span>score</span></div>");
       for (ExerciseResult exercise : card.exercises()) {
-        html.append("<div class=\"card\"><b>").append(BatchSummary.format(exercise.score())).append(" / ")
-            .append(BatchSummary.format(exercise.maxScore())).append("</b><span>").append(escape(exercise.id())).append("</span></div>");
+        html.append("<div class=\"card\"><b>").append(Points.format(exercise.score())).append(" / ")
+            .append(Points.format(exercise.maxScore())).append("</b><span>").append(escape(exercise.id())).append("</span></div>");
       }
       html.append("</div>\n");
     }
@@ -78,8 +79,8 @@ public final class StudentPageWriter {
   private static void exercise(StringBuilder html, ExerciseResult exercise) {
     html.append("<section class=\"exercise\" id=\"ex-").append(escape(exercise.id())).append("\">\n<h2>")
         .append(escape(exercise.title() == null ? exercise.id() : exercise.title())).append(" <span class=\"note\">(")
-        .append(escape(exercise.id())).append(")</span> &middot; ").append(BatchSummary.format(exercise.score())).append(" / ")
-        .append(BatchSummary.format(exercise.maxScore())).append(' ').append(Html.statusBadge(exercise.status().id())).append("</h2>\n");
+        .append(escape(exercise.id())).append(")</span> &middot; ").append(Points.format(exercise.score())).append(" / ")
+        .append(Points.format(exercise.maxScore())).append(' ').append(Html.statusBadge(exercise.status().id())).append("</h2>\n");
     if (exercise.message() != null && !exercise.message().isEmpty()) {
       html.append("<p class=\"msg\">").append(escape(exercise.message())).append("</p>\n");
     }
@@ -100,8 +101,8 @@ public final class StudentPageWriter {
       html.append("<tr class=\"test\" data-test=\"").append(escape(test.id())).append("\" data-status=\"").append(test.status().id())
           .append("\"><td>").append(escape(test.name() == null ? test.id() : test.name())).append("<br><span class=\"note\">")
           .append(escape(test.id())).append(test.review() ? " &middot; human review" : "").append("</span></td><td>")
-          .append(Html.statusBadge(test.status().id())).append("</td><td class=\"num\">").append(BatchSummary.format(test.score()))
-          .append(" / ").append(BatchSummary.format(test.maxScore())).append("</td><td>");
+          .append(Html.statusBadge(test.status().id())).append("</td><td class=\"num\">").append(Points.format(test.score()))
+          .append(" / ").append(Points.format(test.maxScore())).append("</td><td>");
       if (test.message() != null && !test.message().isEmpty()) {
         html.append("<p class=\"msg\">").append(escape(test.message())).append("</p>");
       }
