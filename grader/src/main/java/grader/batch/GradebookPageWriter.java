@@ -53,9 +53,7 @@ public final class GradebookPageWriter {
     String max = Points.format(summary.maxScore());
     card(html, "mean", summary.mean().map(m -> Points.format(m) + " / " + max).orElse("–"));
     card(html, "median", summary.median().map(m -> Points.format(m) + " / " + max).orElse("–"));
-    long full = summary.students().stream().filter(s -> s.scorecard() != null && s.scorecard().isFullMarks()
-        && s.scorecard().maxScore().signum() > 0).count();
-    card(html, "full marks", String.valueOf(full));
+    card(html, "full marks", String.valueOf(summary.fullMarks()));
     html.append("</div>\n");
   }
 
@@ -156,29 +154,13 @@ public final class GradebookPageWriter {
         .append("<title>Mean score and share of full marks per exercise</title>\n");
     int row = 0;
     for (BatchSummary.ExerciseColumn column : summary.exercises()) {
-      BigDecimal sum = BigDecimal.ZERO;
-      int scored = 0;
-      int full = 0;
-      int notGraded = 0;
-      for (StudentOutcome student : summary.students()) {
-        Optional<ExerciseResult> result = BatchSummary.exercise(student, column.id());
-        if (result.isEmpty()) {
-          continue;
-        }
-        ExerciseResult e = result.get();
-        scored++;
-        sum = sum.add(e.score());
-        if (e.maxScore().signum() > 0 && e.score().compareTo(e.maxScore()) == 0) {
-          full++;
-        }
-        if (e.status() != ExerciseStatus.GRADED) {
-          notGraded++;
-        }
-      }
-      double meanFraction = scored == 0 || column.maxScore().signum() == 0 ? 0
-          : sum.doubleValue() / scored / column.maxScore().doubleValue();
-      double fullFraction = scored == 0 ? 0 : (double) full / scored;
-      String mean = scored == 0 ? "–" : Points.format(sum.divide(BigDecimal.valueOf(scored), 1, RoundingMode.HALF_EVEN));
+      BatchSummary.ExerciseStatistics stats = summary.statistics(column);
+      double meanFraction = stats.meanFraction();
+      double fullFraction = stats.fullFraction();
+      String mean = stats.mean().map(Points::format).orElse("–");
+      int full = stats.fullMarks();
+      int scored = stats.scored();
+      int notGraded = stats.notGraded();
       double y = 4 + row * rowH;
       html.append("<g class=\"exercise\" data-exercise=\"").append(escape(column.id())).append("\">")
           .append("<text x=\"0\" y=\"").append(num(y + 16)).append("\" font-size=\"13\" font-weight=\"600\">")
