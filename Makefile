@@ -69,8 +69,8 @@ batch: $(JAR) ## grade a folder of submissions: SUBMISSIONS=dir OUT=dir [JOBS=n]
 test: ## run the project's own tests (unit and integration): mvn verify, what CI runs
 	mvn -B verify
 
-test-fast: ## unit tests and the fast ITs: the ITs tagged "slow" (every fixture graded, batches) left out
-	mvn -B verify -Dit.excludedGroups=slow
+test-fast: ## mvn verify without the tests tagged "slow" (every fixture graded or compiled, whole batches)
+	mvn -B verify -DexcludedGroups=slow
 
 solutions: $(JAR) ## grade solutions/: fails unless full marks
 	$(GRADER) grade solutions --out target/solutions/scorecard.json --require-full-marks

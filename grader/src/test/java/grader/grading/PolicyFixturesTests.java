@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tests); every attack fixture that names a {@code policy-api} is refused for that API while the
  * other exercises pass, and every other attack fixture passes it (the run-time layers stop those).
  */
+@Tag("slow") // compiles every fixture: make test-fast leaves it out; make test (CI) runs it
 class PolicyFixturesTests {
   private static Rubric rubric;
   private static final BytecodePolicy POLICY = BytecodePolicy.standard();
