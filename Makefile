@@ -36,7 +36,7 @@ GRADER_REPO ?= $(or $(shell git remote get-url origin 2>/dev/null | sed -nE 's#^
 GRADER_REF ?= $(shell git rev-parse HEAD 2>/dev/null)
 REUSABLE_WORKFLOW := .github/workflows/grade-submission.yml
 
-.PHONY: help build check grade batch test solutions bench stress stress-fixtures clean dist kit pin-workflow
+.PHONY: help build check grade batch test test-fast solutions bench stress stress-fixtures clean dist kit pin-workflow
 
 help: ## list the targets
 	@echo "Usage: make <target> [VARIABLE=value ...]"
@@ -66,8 +66,11 @@ batch: $(JAR) ## grade a folder of submissions: SUBMISSIONS=dir OUT=dir [JOBS=n]
 	  echo "usage: make batch SUBMISSIONS=<folder of folders or zips> OUT=<dir> [JOBS=n] [EX=threads]" >&2; exit 2; fi
 	$(GRADER) batch "$(SUBMISSIONS)" --out "$(OUT)" $(if $(JOBS),--jobs $(JOBS)) $(if $(EX),--exercise $(EX))
 
-test: ## run the project's own tests (unit and integration): mvn verify
+test: ## run the project's own tests (unit and integration): mvn verify, what CI runs
 	mvn -B verify
+
+test-fast: ## mvn verify without the tests tagged "slow" (every fixture graded or compiled, whole batches)
+	mvn -B verify -DexcludedGroups=slow
 
 solutions: $(JAR) ## grade solutions/: fails unless full marks
 	$(GRADER) grade solutions --out target/solutions/scorecard.json --require-full-marks

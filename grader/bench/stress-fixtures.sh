@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs FixtureVerdictsIT ROUNDS times (default 1) while `yes > /dev/null` keeps every core busy:
 # each bad fixture must fail exactly the tests in its expected-failures.txt and each good one get
-# full marks, under load. The IT grades two fixtures at a time through a copy of grader.jar.
+# full marks, under load. The IT grades two fixtures at a time through a copy of grader.jar, and
+# reads the fixtures through the test-side fixture model (grader.fixtures): this script has no
+# reader of its own. FIXTURES=a,b (environment) grades only those fixtures.
 # Usage: grader/bench/stress-fixtures.sh [ROUNDS]. Logs: grader/target/stress-fixtures-<round>.log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,7 +27,7 @@ for round in $(seq "$rounds"); do
   echo "round $round of $rounds: FixtureVerdictsIT with ${#hogs[@]} CPU hogs (yes > /dev/null)"
   log=grader/target/stress-fixtures-$round.log
   if ! mvn -B -pl grader -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dit.test=FixtureVerdictsIT >"$log" 2>&1; then
+      -Dit.test=FixtureVerdictsIT ${FIXTURES:+-Dfixtures.only="$FIXTURES"} >"$log" 2>&1; then
     failed=$((failed + 1))
   fi
   grep -E 'Tests run:.*FixtureVerdictsIT|<<< FAIL' "$log" || echo "  no test ran: see $log"

@@ -1,5 +1,6 @@
 package grader.batch;
 
+import grader.report.Points;
 import grader.report.TerminalText;
 import grader.scorecard.Scorecard;
 import java.io.IOException;
@@ -191,7 +192,7 @@ public final class BatchRunner {
             scorecard.score(), scorecard.maxScore(), scorecard.durationMs(), scorecard.exercises(), scorecard.warnings());
       }
       scorecard.warnings().forEach(w -> log.add("warning: " + w));
-      log.add("result: " + BatchSummary.format(scorecard.score()) + " / " + BatchSummary.format(scorecard.maxScore())
+      log.add("result: " + Points.format(scorecard.score()) + " / " + Points.format(scorecard.maxScore())
           + " in " + ms + " ms");
       return StudentOutcome.graded(submission, digest, graderFingerprint, scorecard, ms);
     } catch (Exception | StackOverflowError | LinkageError e) {

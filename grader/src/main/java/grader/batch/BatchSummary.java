@@ -1,6 +1,7 @@
 package grader.batch;
 
 import grader.scorecard.ExerciseResult;
+import grader.scorecard.ExerciseStatus;
 import grader.scorecard.Scorecard;
 import grader.scorecard.TestResult;
 import java.math.BigDecimal;
@@ -139,22 +140,58 @@ public record BatchSummary(List<ExerciseColumn> exercises, List<StudentOutcome> 
     return rates;
   }
 
+  /** Students whose scorecard has every point there was to get (and there were some). */
+  public long fullMarks() {
+    return students.stream().filter(s -> s.scorecard() != null && s.scorecard().isFullMarks()
+        && s.scorecard().maxScore().signum() > 0).count();
+  }
+
+  /** How the class did on one exercise, over the scorecards that contain it. */
+  public ExerciseStatistics statistics(ExerciseColumn column) {
+    BigDecimal sum = BigDecimal.ZERO;
+    int scored = 0;
+    int full = 0;
+    int notGraded = 0;
+    for (StudentOutcome student : students) {
+      Optional<ExerciseResult> result = exercise(student, column.id());
+      if (result.isEmpty()) {
+        continue;
+      }
+      ExerciseResult e = result.get();
+      scored++;
+      sum = sum.add(e.score());
+      if (e.maxScore().signum() > 0 && e.score().compareTo(e.maxScore()) == 0) {
+        full++;
+      }
+      if (e.status() != ExerciseStatus.GRADED) {
+        notGraded++;
+      }
+    }
+    return new ExerciseStatistics(column.maxScore(), sum, scored, full, notGraded);
+  }
+
+  /** One exercise's totals over the class: points summed, scorecards, full marks, not gradable. */
+  public record ExerciseStatistics(BigDecimal maxScore, BigDecimal sum, int scored, int fullMarks, int notGraded) {
+    /** The mean score, to one decimal; none without scorecards. */
+    public Optional<BigDecimal> mean() {
+      return scored == 0 ? Optional.empty() : Optional.of(sum.divide(BigDecimal.valueOf(scored), 1, RoundingMode.HALF_EVEN));
+    }
+
+    /** The mean as a share of the maximum, 0 without scorecards or points. */
+    public double meanFraction() {
+      return scored == 0 || maxScore.signum() == 0 ? 0 : sum.doubleValue() / scored / maxScore.doubleValue();
+    }
+
+    /** The share of scorecards with full marks. */
+    public double fullFraction() {
+      return scored == 0 ? 0 : (double) fullMarks / scored;
+    }
+  }
+
   /** How many of the scorecards that contain a test passed it. */
   public record TestRate(String id, String name, int passed, int total) {
     public double rate() {
       return total == 0 ? 0 : (double) passed / total;
     }
-  }
-
-  /** Number format of every summary: plain decimal, no trailing zeros ({@code 87.5}, {@code 25}). */
-  public static String format(BigDecimal value) {
-    if (value == null) {
-      return "";
-    }
-    BigDecimal stripped = value.stripTrailingZeros();
-    if (stripped.scale() < 0) {
-      stripped = stripped.setScale(0, RoundingMode.UNNECESSARY);
-    }
-    return stripped.toPlainString();
   }
 }

@@ -4,6 +4,7 @@ import static grader.batch.Html.escape;
 import static grader.batch.Html.num;
 import static grader.batch.Html.percent;
 
+import grader.report.Points;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.ExerciseStatus;
 import java.math.BigDecimal;
@@ -25,41 +26,39 @@ public final class GradebookPageWriter {
   private static final int CHART_WIDTH = 760;
 
   public String render(BatchSummary summary) {
-    StringBuilder html = new StringBuilder(16_384);
-    html.append(Html.head("Gradebook: " + summary.students().size() + " submissions"));
-    html.append("<body>\n<main>\n<header>\n<h1>Gradebook</h1>\n");
-    html.append("<p class=\"sub\">Concurrency exercises: ")
-        .append(summary.exercises().stream().map(e -> escape(e.id())).reduce((a, b) -> a + ", " + b).orElse("none"))
-        .append("</p>\n");
+    HtmlOut html = new HtmlOut(16_384);
+    html.markup(Html.head("Gradebook: " + summary.students().size() + " submissions"));
+    html.markup("<body>\n<main>\n<header>\n<h1>Gradebook</h1>\n");
+    html.markup("<p class=\"sub\">Concurrency exercises: ")
+        .markup(summary.exercises().stream().map(e -> escape(e.id())).reduce((a, b) -> a + ", " + b).orElse("none"))
+        .markup("</p>\n");
     cards(html, summary);
-    html.append("</header>\n");
+    html.markup("</header>\n");
     histogram(html, summary);
     exercises(html, summary);
     tests(html, summary);
     table(html, summary);
-    html.append("</main>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+    html.markup("</main>\n<script>\n").markup(SCRIPT).markup("</script>\n</body>\n</html>\n");
     return html.toString();
   }
 
-  private static void cards(StringBuilder html, BatchSummary summary) {
-    html.append("<div class=\"cards\" id=\"totals\">\n");
+  private static void cards(HtmlOut html, BatchSummary summary) {
+    html.markup("<div class=\"cards\" id=\"totals\">\n");
     card(html, "students", String.valueOf(summary.students().size()));
     card(html, "graded", String.valueOf(summary.count(StudentStatus.GRADED)));
     card(html, "errors", String.valueOf(summary.count(StudentStatus.ERROR)));
     if (summary.count(StudentStatus.PENDING) > 0) {
       card(html, "pending", String.valueOf(summary.count(StudentStatus.PENDING)));
     }
-    String max = BatchSummary.format(summary.maxScore());
-    card(html, "mean", summary.mean().map(m -> BatchSummary.format(m) + " / " + max).orElse("–"));
-    card(html, "median", summary.median().map(m -> BatchSummary.format(m) + " / " + max).orElse("–"));
-    long full = summary.students().stream().filter(s -> s.scorecard() != null && s.scorecard().isFullMarks()
-        && s.scorecard().maxScore().signum() > 0).count();
-    card(html, "full marks", String.valueOf(full));
-    html.append("</div>\n");
+    String max = Points.format(summary.maxScore());
+    card(html, "mean", summary.mean().map(m -> Points.format(m) + " / " + max).orElse("–"));
+    card(html, "median", summary.median().map(m -> Points.format(m) + " / " + max).orElse("–"));
+    card(html, "full marks", String.valueOf(summary.fullMarks()));
+    html.markup("</div>\n");
   }
 
-  private static void card(StringBuilder html, String label, String value) {
-    html.append("<div class=\"card\"><b>").append(escape(value)).append("</b><span>").append(escape(label)).append("</span></div>\n");
+  private static void card(HtmlOut html, String label, String value) {
+    html.markup("<div class=\"card\"><b>").text(value).markup("</b><span>").text(label).markup("</span></div>\n");
   }
 
   /** Counts of totals per bin: bin i holds [i*max/BINS, (i+1)*max/BINS); full marks go in the last. */
@@ -76,11 +75,11 @@ public final class GradebookPageWriter {
     return counts;
   }
 
-  private static void histogram(StringBuilder html, BatchSummary summary) {
-    html.append("<section id=\"distribution\">\n<h2>Score distribution</h2>\n");
+  private static void histogram(HtmlOut html, BatchSummary summary) {
+    html.markup("<section id=\"distribution\">\n<h2>Score distribution</h2>\n");
     List<BigDecimal> totals = summary.totals();
     if (totals.isEmpty()) {
-      html.append("<p class=\"note\">No scorecards yet.</p>\n</section>\n");
+      html.markup("<p class=\"note\">No scorecards yet.</p>\n</section>\n");
       return;
     }
     BigDecimal max = summary.maxScore();
@@ -97,120 +96,104 @@ public final class GradebookPageWriter {
     double plotW = CHART_WIDTH - left - right;
     double plotH = height - topPad - bottom;
     double barW = plotW / BINS;
-    html.append("<svg id=\"histogram\" role=\"img\" viewBox=\"0 0 ").append(CHART_WIDTH).append(' ').append(height)
-        .append("\" width=\"").append(CHART_WIDTH).append("\" height=\"").append(height).append("\">\n")
-        .append("<title>Number of students per score range, ").append(totals.size()).append(" scorecards</title>\n");
+    html.markup("<svg id=\"histogram\" role=\"img\" viewBox=\"0 0 ").text(CHART_WIDTH).markup(' ').text(height)
+        .markup("\" width=\"").text(CHART_WIDTH).markup("\" height=\"").text(height).markup("\">\n")
+        .markup("<title>Number of students per score range, ").text(totals.size()).markup(" scorecards</title>\n");
     int step = Math.max(1, (int) Math.ceil(top / 5.0));
     for (int y = 0; y <= top; y += step) {
       double py = topPad + plotH - plotH * y / top;
-      html.append("<line class=\"axis\" x1=\"").append(left).append("\" x2=\"").append(num(left + plotW))
-          .append("\" y1=\"").append(num(py)).append("\" y2=\"").append(num(py)).append("\"/>")
-          .append("<text class=\"muted\" x=\"").append(left - 6).append("\" y=\"").append(num(py + 4))
-          .append("\" text-anchor=\"end\" font-size=\"11\">").append(y).append("</text>\n");
+      html.markup("<line class=\"axis\" x1=\"").text(left).markup("\" x2=\"").text(num(left + plotW))
+          .markup("\" y1=\"").text(num(py)).markup("\" y2=\"").text(num(py)).markup("\"/>")
+          .markup("<text class=\"muted\" x=\"").text(left - 6).markup("\" y=\"").text(num(py + 4))
+          .markup("\" text-anchor=\"end\" font-size=\"11\">").text(y).markup("</text>\n");
     }
     for (int i = 0; i < BINS; i++) {
       double x = left + i * barW;
       double h = plotH * counts[i] / top;
       double y = topPad + plotH - h;
-      String lo = BatchSummary.format(max.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(BINS), 2, RoundingMode.HALF_EVEN));
-      String hi = BatchSummary.format(max.multiply(BigDecimal.valueOf(i + 1)).divide(BigDecimal.valueOf(BINS), 2, RoundingMode.HALF_EVEN));
+      String lo = Points.format(max.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(BINS), 2, RoundingMode.HALF_EVEN));
+      String hi = Points.format(max.multiply(BigDecimal.valueOf(i + 1)).divide(BigDecimal.valueOf(BINS), 2, RoundingMode.HALF_EVEN));
       String range = i == BINS - 1 ? lo + " to " + hi : lo + " to under " + hi;
       String fill = i == BINS - 1 ? "#1a7f37" : i < BINS / 2 ? "#cf222e" : "#0969da";
-      html.append("<g class=\"bin\" data-count=\"").append(counts[i]).append("\"><title>").append(escape(range)).append(": ")
-          .append(counts[i]).append(counts[i] == 1 ? " student" : " students").append("</title>")
-          .append("<rect x=\"").append(num(x + 3)).append("\" y=\"").append(num(y)).append("\" width=\"").append(num(barW - 6))
-          .append("\" height=\"").append(num(h)).append("\" rx=\"2\" fill=\"").append(fill).append("\" fill-opacity=\"0.85\"/>");
+      html.markup("<g class=\"bin\" data-count=\"").text(counts[i]).markup("\"><title>").text(range).markup(": ")
+          .text(counts[i]).markup(counts[i] == 1 ? " student" : " students").markup("</title>")
+          .markup("<rect x=\"").text(num(x + 3)).markup("\" y=\"").text(num(y)).markup("\" width=\"").text(num(barW - 6))
+          .markup("\" height=\"").text(num(h)).markup("\" rx=\"2\" fill=\"").text(fill).markup("\" fill-opacity=\"0.85\"/>");
       if (counts[i] > 0) {
-        html.append("<text x=\"").append(num(x + barW / 2)).append("\" y=\"").append(num(y - 5))
-            .append("\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"600\">").append(counts[i]).append("</text>");
+        html.markup("<text x=\"").text(num(x + barW / 2)).markup("\" y=\"").text(num(y - 5))
+            .markup("\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"600\">").text(counts[i]).markup("</text>");
       }
-      html.append("</g>\n");
+      html.markup("</g>\n");
     }
     for (int i = 0; i <= BINS; i++) {
       double x = left + i * barW;
-      String label = BatchSummary.format(max.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(BINS), 1, RoundingMode.HALF_EVEN));
-      html.append("<text class=\"muted\" x=\"").append(num(x)).append("\" y=\"").append(num(topPad + plotH + 16))
-          .append("\" text-anchor=\"middle\" font-size=\"11\">").append(label).append("</text>");
+      String label = Points.format(max.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(BINS), 1, RoundingMode.HALF_EVEN));
+      html.markup("<text class=\"muted\" x=\"").text(num(x)).markup("\" y=\"").text(num(topPad + plotH + 16))
+          .markup("\" text-anchor=\"middle\" font-size=\"11\">").text(label).markup("</text>");
     }
-    html.append("\n<text class=\"muted\" x=\"").append(num(left + plotW / 2)).append("\" y=\"").append(height - 4)
-        .append("\" text-anchor=\"middle\" font-size=\"12\">total score (out of ").append(BatchSummary.format(max))
-        .append("; each bar includes its lower bound)</text>\n</svg>\n</section>\n");
+    html.markup("\n<text class=\"muted\" x=\"").text(num(left + plotW / 2)).markup("\" y=\"").text(height - 4)
+        .markup("\" text-anchor=\"middle\" font-size=\"12\">total score (out of ").text(Points.format(max))
+        .markup("; each bar includes its lower bound)</text>\n</svg>\n</section>\n");
   }
 
-  private static void exercises(StringBuilder html, BatchSummary summary) {
-    html.append("<section id=\"exercises\">\n<h2>Exercises</h2>\n");
+  private static void exercises(HtmlOut html, BatchSummary summary) {
+    html.markup("<section id=\"exercises\">\n<h2>Exercises</h2>\n");
     if (summary.exercises().isEmpty()) {
-      html.append("<p class=\"note\">No scorecards yet.</p>\n</section>\n");
+      html.markup("<p class=\"note\">No scorecards yet.</p>\n</section>\n");
       return;
     }
-    html.append("<div class=\"legend\"><span><i style=\"background:#0969da\"></i>mean score</span>"
+    html.markup("<div class=\"legend\"><span><i style=\"background:#0969da\"></i>mean score</span>"
         + "<span><i style=\"background:#1a7f37\"></i>full marks</span></div>\n");
     int rowH = 46;
     int labelW = 210;
     int textW = 250;
     double barMax = CHART_WIDTH - labelW - textW;
     int height = rowH * summary.exercises().size() + 8;
-    html.append("<svg id=\"exercise-chart\" role=\"img\" viewBox=\"0 0 ").append(CHART_WIDTH).append(' ').append(height)
-        .append("\" width=\"").append(CHART_WIDTH).append("\" height=\"").append(height).append("\">\n")
-        .append("<title>Mean score and share of full marks per exercise</title>\n");
+    html.markup("<svg id=\"exercise-chart\" role=\"img\" viewBox=\"0 0 ").text(CHART_WIDTH).markup(' ').text(height)
+        .markup("\" width=\"").text(CHART_WIDTH).markup("\" height=\"").text(height).markup("\">\n")
+        .markup("<title>Mean score and share of full marks per exercise</title>\n");
     int row = 0;
     for (BatchSummary.ExerciseColumn column : summary.exercises()) {
-      BigDecimal sum = BigDecimal.ZERO;
-      int scored = 0;
-      int full = 0;
-      int notGraded = 0;
-      for (StudentOutcome student : summary.students()) {
-        Optional<ExerciseResult> result = BatchSummary.exercise(student, column.id());
-        if (result.isEmpty()) {
-          continue;
-        }
-        ExerciseResult e = result.get();
-        scored++;
-        sum = sum.add(e.score());
-        if (e.maxScore().signum() > 0 && e.score().compareTo(e.maxScore()) == 0) {
-          full++;
-        }
-        if (e.status() != ExerciseStatus.GRADED) {
-          notGraded++;
-        }
-      }
-      double meanFraction = scored == 0 || column.maxScore().signum() == 0 ? 0
-          : sum.doubleValue() / scored / column.maxScore().doubleValue();
-      double fullFraction = scored == 0 ? 0 : (double) full / scored;
-      String mean = scored == 0 ? "–" : BatchSummary.format(sum.divide(BigDecimal.valueOf(scored), 1, RoundingMode.HALF_EVEN));
+      BatchSummary.ExerciseStatistics stats = summary.statistics(column);
+      double meanFraction = stats.meanFraction();
+      double fullFraction = stats.fullFraction();
+      String mean = stats.mean().map(Points::format).orElse("–");
+      int full = stats.fullMarks();
+      int scored = stats.scored();
+      int notGraded = stats.notGraded();
       double y = 4 + row * rowH;
-      html.append("<g class=\"exercise\" data-exercise=\"").append(escape(column.id())).append("\">")
-          .append("<text x=\"0\" y=\"").append(num(y + 16)).append("\" font-size=\"13\" font-weight=\"600\">")
-          .append(escape(column.id())).append("</text>")
-          .append("<text class=\"muted\" x=\"0\" y=\"").append(num(y + 32)).append("\" font-size=\"11\">")
-          .append(escape(truncate(column.title(), 30))).append("</text>")
-          .append("<rect x=\"").append(labelW).append("\" y=\"").append(num(y + 4)).append("\" width=\"").append(num(barMax))
-          .append("\" height=\"16\" rx=\"3\" fill=\"#eaeef2\"/>")
-          .append("<rect x=\"").append(labelW).append("\" y=\"").append(num(y + 4)).append("\" width=\"")
-          .append(num(barMax * meanFraction)).append("\" height=\"16\" rx=\"3\" fill=\"#0969da\"/>")
-          .append("<rect x=\"").append(labelW).append("\" y=\"").append(num(y + 24)).append("\" width=\"").append(num(barMax))
-          .append("\" height=\"8\" rx=\"2\" fill=\"#eaeef2\"/>")
-          .append("<rect x=\"").append(labelW).append("\" y=\"").append(num(y + 24)).append("\" width=\"")
-          .append(num(barMax * fullFraction)).append("\" height=\"8\" rx=\"2\" fill=\"#1a7f37\"/>")
-          .append("<text x=\"").append(num(labelW + barMax + 10)).append("\" y=\"").append(num(y + 16)).append("\" font-size=\"12\">")
-          .append("mean ").append(mean).append(" / ").append(BatchSummary.format(column.maxScore()))
-          .append(" (").append(percent(meanFraction)).append(")</text>")
-          .append("<text class=\"muted\" x=\"").append(num(labelW + barMax + 10)).append("\" y=\"").append(num(y + 32))
-          .append("\" font-size=\"11\">full marks ").append(full).append('/').append(scored)
-          .append(notGraded > 0 ? " · not gradable " + notGraded : "").append("</text></g>\n");
+      html.markup("<g class=\"exercise\" data-exercise=\"").text(column.id()).markup("\">")
+          .markup("<text x=\"0\" y=\"").text(num(y + 16)).markup("\" font-size=\"13\" font-weight=\"600\">")
+          .text(column.id()).markup("</text>")
+          .markup("<text class=\"muted\" x=\"0\" y=\"").text(num(y + 32)).markup("\" font-size=\"11\">")
+          .text(truncate(column.title(), 30)).markup("</text>")
+          .markup("<rect x=\"").text(labelW).markup("\" y=\"").text(num(y + 4)).markup("\" width=\"").text(num(barMax))
+          .markup("\" height=\"16\" rx=\"3\" fill=\"#eaeef2\"/>")
+          .markup("<rect x=\"").text(labelW).markup("\" y=\"").text(num(y + 4)).markup("\" width=\"")
+          .text(num(barMax * meanFraction)).markup("\" height=\"16\" rx=\"3\" fill=\"#0969da\"/>")
+          .markup("<rect x=\"").text(labelW).markup("\" y=\"").text(num(y + 24)).markup("\" width=\"").text(num(barMax))
+          .markup("\" height=\"8\" rx=\"2\" fill=\"#eaeef2\"/>")
+          .markup("<rect x=\"").text(labelW).markup("\" y=\"").text(num(y + 24)).markup("\" width=\"")
+          .text(num(barMax * fullFraction)).markup("\" height=\"8\" rx=\"2\" fill=\"#1a7f37\"/>")
+          .markup("<text x=\"").text(num(labelW + barMax + 10)).markup("\" y=\"").text(num(y + 16)).markup("\" font-size=\"12\">")
+          .markup("mean ").text(mean).markup(" / ").text(Points.format(column.maxScore()))
+          .markup(" (").text(percent(meanFraction)).markup(")</text>")
+          .markup("<text class=\"muted\" x=\"").text(num(labelW + barMax + 10)).markup("\" y=\"").text(num(y + 32))
+          .markup("\" font-size=\"11\">full marks ").text(full).markup('/').text(scored)
+          .markup(notGraded > 0 ? " · not gradable " + notGraded : "").markup("</text></g>\n");
       row++;
     }
-    html.append("</svg>\n</section>\n");
+    html.markup("</svg>\n</section>\n");
   }
 
-  private static void tests(StringBuilder html, BatchSummary summary) {
-    html.append("<section id=\"tests\">\n<h2>Tests: pass rates</h2>\n");
+  private static void tests(HtmlOut html, BatchSummary summary) {
+    html.markup("<section id=\"tests\">\n<h2>Tests: pass rates</h2>\n");
     Map<String, List<BatchSummary.TestRate>> rates = summary.testRates();
     if (rates.values().stream().allMatch(List::isEmpty)) {
-      html.append("<p class=\"note\">No test results yet.</p>\n</section>\n");
+      html.markup("<p class=\"note\">No test results yet.</p>\n</section>\n");
       return;
     }
-    html.append("<p class=\"note\">Share of scorecards in which each test passed. A test almost nobody passes may be "
+    html.markup("<p class=\"note\">Share of scorecards in which each test passed. A test almost nobody passes may be "
         + "a hard one, or a sign that the exercise text or the test needs a look.</p>\n");
     int rowH = 24;
     int labelW = 330;
@@ -221,79 +204,79 @@ public final class GradebookPageWriter {
       if (list == null || list.isEmpty()) {
         continue;
       }
-      html.append("<h3>").append(escape(column.id())).append(": ").append(escape(column.title())).append("</h3>\n");
+      html.markup("<h3>").text(column.id()).markup(": ").text(column.title()).markup("</h3>\n");
       int height = rowH * list.size() + 4;
-      html.append("<svg class=\"test-chart\" data-exercise=\"").append(escape(column.id())).append("\" role=\"img\" viewBox=\"0 0 ")
-          .append(CHART_WIDTH).append(' ').append(height).append("\" width=\"").append(CHART_WIDTH).append("\" height=\"")
-          .append(height).append("\">\n<title>Pass rate per test of ").append(escape(column.id())).append("</title>\n");
+      html.markup("<svg class=\"test-chart\" data-exercise=\"").text(column.id()).markup("\" role=\"img\" viewBox=\"0 0 ")
+          .text(CHART_WIDTH).markup(' ').text(height).markup("\" width=\"").text(CHART_WIDTH).markup("\" height=\"")
+          .text(height).markup("\">\n<title>Pass rate per test of ").text(column.id()).markup("</title>\n");
       int row = 0;
       for (BatchSummary.TestRate rate : list) {
         double y = 2 + row * rowH;
         double fraction = rate.rate();
         String fill = fraction >= 0.8 ? "#1a7f37" : fraction >= 0.5 ? "#bf8700" : "#cf222e";
-        html.append("<g class=\"test\" data-test=\"").append(escape(rate.id())).append("\" data-passed=\"").append(rate.passed())
-            .append("\" data-total=\"").append(rate.total()).append("\"><title>").append(escape(rate.name())).append(" (")
-            .append(escape(rate.id())).append("): ").append(rate.passed()).append(" of ").append(rate.total())
-            .append(" passed</title>")
-            .append("<text x=\"0\" y=\"").append(num(y + 14)).append("\" font-size=\"12\">")
-            .append(escape(truncate(rate.name(), 50))).append("</text>")
-            .append("<rect x=\"").append(labelW).append("\" y=\"").append(num(y + 3)).append("\" width=\"").append(num(barMax))
-            .append("\" height=\"14\" rx=\"3\" fill=\"#eaeef2\"/>")
-            .append("<rect x=\"").append(labelW).append("\" y=\"").append(num(y + 3)).append("\" width=\"")
-            .append(num(barMax * fraction)).append("\" height=\"14\" rx=\"3\" fill=\"").append(fill).append("\"/>")
-            .append("<text x=\"").append(num(labelW + barMax + 8)).append("\" y=\"").append(num(y + 14))
-            .append("\" font-size=\"12\">").append(percent(fraction)).append(" (").append(rate.passed()).append('/')
-            .append(rate.total()).append(")</text></g>\n");
+        html.markup("<g class=\"test\" data-test=\"").text(rate.id()).markup("\" data-passed=\"").text(rate.passed())
+            .markup("\" data-total=\"").text(rate.total()).markup("\"><title>").text(rate.name()).markup(" (")
+            .text(rate.id()).markup("): ").text(rate.passed()).markup(" of ").text(rate.total())
+            .markup(" passed</title>")
+            .markup("<text x=\"0\" y=\"").text(num(y + 14)).markup("\" font-size=\"12\">")
+            .text(truncate(rate.name(), 50)).markup("</text>")
+            .markup("<rect x=\"").text(labelW).markup("\" y=\"").text(num(y + 3)).markup("\" width=\"").text(num(barMax))
+            .markup("\" height=\"14\" rx=\"3\" fill=\"#eaeef2\"/>")
+            .markup("<rect x=\"").text(labelW).markup("\" y=\"").text(num(y + 3)).markup("\" width=\"")
+            .text(num(barMax * fraction)).markup("\" height=\"14\" rx=\"3\" fill=\"").text(fill).markup("\"/>")
+            .markup("<text x=\"").text(num(labelW + barMax + 8)).markup("\" y=\"").text(num(y + 14))
+            .markup("\" font-size=\"12\">").text(percent(fraction)).markup(" (").text(rate.passed()).markup('/')
+            .text(rate.total()).markup(")</text></g>\n");
         row++;
       }
-      html.append("</svg>\n");
+      html.markup("</svg>\n");
     }
-    html.append("</section>\n");
+    html.markup("</section>\n");
   }
 
-  private static void table(StringBuilder html, BatchSummary summary) {
-    html.append("<section id=\"students\">\n<h2>Students</h2>\n")
-        .append("<input class=\"filter\" id=\"filter\" type=\"search\" placeholder=\"Filter by student, status or message\" "
+  private static void table(HtmlOut html, BatchSummary summary) {
+    html.markup("<section id=\"students\">\n<h2>Students</h2>\n")
+        .markup("<input class=\"filter\" id=\"filter\" type=\"search\" placeholder=\"Filter by student, status or message\" "
             + "aria-label=\"Filter students\">\n")
-        .append("<table id=\"students-table\">\n<thead><tr>")
-        .append("<th data-type=\"text\"><button type=\"button\">Student</button></th>")
-        .append("<th class=\"num\" data-type=\"num\"><button type=\"button\">Total</button></th>");
+        .markup("<table id=\"students-table\">\n<thead><tr>")
+        .markup("<th data-type=\"text\"><button type=\"button\">Student</button></th>")
+        .markup("<th class=\"num\" data-type=\"num\"><button type=\"button\">Total</button></th>");
     for (BatchSummary.ExerciseColumn column : summary.exercises()) {
-      html.append("<th class=\"num\" data-type=\"num\" title=\"").append(escape(column.title())).append(" (max ")
-          .append(BatchSummary.format(column.maxScore())).append(")\"><button type=\"button\">").append(escape(column.id()))
-          .append("</button></th>");
+      html.markup("<th class=\"num\" data-type=\"num\" title=\"").text(column.title()).markup(" (max ")
+          .text(Points.format(column.maxScore())).markup(")\"><button type=\"button\">").text(column.id())
+          .markup("</button></th>");
     }
-    html.append("<th data-type=\"text\"><button type=\"button\">Status</button></th>")
-        .append("<th data-type=\"text\"><button type=\"button\">Message</button></th></tr></thead>\n<tbody>\n");
+    html.markup("<th data-type=\"text\"><button type=\"button\">Status</button></th>")
+        .markup("<th data-type=\"text\"><button type=\"button\">Message</button></th></tr></thead>\n<tbody>\n");
     for (StudentOutcome student : summary.students()) {
-      String id = escape(student.id());
-      html.append("<tr class=\"row-").append(student.status().id()).append("\" data-id=\"").append(id).append("\">")
-          .append("<td class=\"id\" data-sort=\"").append(id).append("\"><a href=\"").append(id).append("/index.html\">").append(id)
-          .append("</a></td>");
+      String id = student.id();
+      html.markup("<tr class=\"row-").text(student.status().id()).markup("\" data-id=\"").text(id).markup("\">")
+          .markup("<td class=\"id\" data-sort=\"").text(id).markup("\"><a href=\"").text(id).markup("/index.html\">").text(id)
+          .markup("</a></td>");
       if (student.scorecard() != null) {
-        html.append("<td class=\"num\" data-sort=\"").append(BatchSummary.format(student.scorecard().score())).append("\">")
-            .append(BatchSummary.format(student.scorecard().score())).append(" / ")
-            .append(BatchSummary.format(student.scorecard().maxScore())).append("</td>");
+        html.markup("<td class=\"num\" data-sort=\"").text(Points.format(student.scorecard().score())).markup("\">")
+            .text(Points.format(student.scorecard().score())).markup(" / ")
+            .text(Points.format(student.scorecard().maxScore())).markup("</td>");
       } else {
-        html.append("<td class=\"num\" data-sort=\"-1\">–</td>");
+        html.markup("<td class=\"num\" data-sort=\"-1\">–</td>");
       }
       for (BatchSummary.ExerciseColumn column : summary.exercises()) {
         Optional<ExerciseResult> result = BatchSummary.exercise(student, column.id());
         if (result.isPresent()) {
           ExerciseResult e = result.get();
-          html.append("<td class=\"num\" data-sort=\"").append(BatchSummary.format(e.score())).append("\"")
-              .append(e.status() == ExerciseStatus.GRADED ? "" : " title=\"" + escape(e.status().id()) + "\"").append('>')
-              .append(BatchSummary.format(e.score()))
-              .append(e.status() == ExerciseStatus.GRADED ? "" : " " + Html.statusBadge(e.status().id())).append("</td>");
+          html.markup("<td class=\"num\" data-sort=\"").text(Points.format(e.score())).markup("\"")
+              .markup(e.status() == ExerciseStatus.GRADED ? "" : " title=\"" + escape(e.status().id()) + "\"").markup('>')
+              .text(Points.format(e.score()))
+              .markup(e.status() == ExerciseStatus.GRADED ? "" : " " + Html.statusBadge(e.status().id())).markup("</td>");
         } else {
-          html.append("<td class=\"num\" data-sort=\"-1\">–</td>");
+          html.markup("<td class=\"num\" data-sort=\"-1\">–</td>");
         }
       }
-      html.append("<td data-sort=\"").append(student.status().id()).append("\">").append(Html.statusBadge(student.status().id()))
-          .append("</td><td data-sort=\"").append(escape(student.entry().message())).append("\">")
-          .append(escape(student.entry().message())).append("</td></tr>\n");
+      html.markup("<td data-sort=\"").text(student.status().id()).markup("\">").markup(Html.statusBadge(student.status().id()))
+          .markup("</td><td data-sort=\"").text(student.entry().message()).markup("\">")
+          .text(student.entry().message()).markup("</td></tr>\n");
     }
-    html.append("</tbody>\n</table>\n<p class=\"note\">Click a column header to sort; click a student for the feedback. "
+    html.markup("</tbody>\n</table>\n<p class=\"note\">Click a column header to sort; click a student for the feedback. "
         + "Rows in red could not be graded (the message says why); a rerun of the batch retries them.</p>\n</section>\n");
   }
 

@@ -1,5 +1,6 @@
 package grader.batch;
 
+import grader.report.Points;
 import grader.report.TerminalText;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -73,8 +74,8 @@ public final class ProgressListener implements BatchListener {
     String counter = "[" + pad(done) + "/" + total + "] ";
     String what;
     if (outcome.scorecard() != null) {
-      what = outcome.id() + ": " + BatchSummary.format(outcome.scorecard().score()) + " / "
-          + BatchSummary.format(outcome.scorecard().maxScore())
+      what = outcome.id() + ": " + Points.format(outcome.scorecard().score()) + " / "
+          + Points.format(outcome.scorecard().maxScore())
           + (outcome.entry().message().isEmpty() ? "" : " (" + outcome.entry().message() + ")")
           + (reused ? ", up to date (kept)" : String.format(Locale.ROOT, " in %.1f s", outcome.entry().durationMs() / 1000.0));
     } else {

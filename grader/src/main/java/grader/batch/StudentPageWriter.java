@@ -2,6 +2,7 @@ package grader.batch;
 
 import static grader.batch.Html.escape;
 
+import grader.report.Points;
 import grader.scorecard.Diagnostic;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.GraderInfo;
@@ -17,45 +18,45 @@ import java.util.TreeMap;
  */
 public final class StudentPageWriter {
   public String render(StudentOutcome outcome, String log) {
-    StringBuilder html = new StringBuilder(8192);
+    HtmlOut html = new HtmlOut(8192);
     Scorecard card = outcome.scorecard();
-    html.append(Html.head(outcome.id() + (card == null ? ": " + outcome.status().id()
-        : ": " + BatchSummary.format(card.score()) + " / " + BatchSummary.format(card.maxScore()))));
-    html.append("<body>\n<main>\n<p><a href=\"../index.html\">&larr; Gradebook</a></p>\n<header>\n<h1 id=\"student\">")
-        .append(escape(outcome.id())).append("</h1>\n<p class=\"sub\">from <code>").append(escape(outcome.entry().source()))
-        .append("</code> &middot; ").append(Html.statusBadge(outcome.status().id())).append("</p>\n");
+    html.markup(Html.head(outcome.id() + (card == null ? ": " + outcome.status().id()
+        : ": " + Points.format(card.score()) + " / " + Points.format(card.maxScore()))));
+    html.markup("<body>\n<main>\n<p><a href=\"../index.html\">&larr; Gradebook</a></p>\n<header>\n<h1 id=\"student\">")
+        .text(outcome.id()).markup("</h1>\n<p class=\"sub\">from <code>").text(outcome.entry().source())
+        .markup("</code> &middot; ").markup(Html.statusBadge(outcome.status().id())).markup("</p>\n");
     if (card != null) {
-      html.append("<div class=\"cards\"><div class=\"card\"><b id=\"score\">").append(BatchSummary.format(card.score()))
-          .append(" / ").append(BatchSummary.format(card.maxScore())).append("</b><span>score</span></div>");
+      html.markup("<div class=\"cards\"><div class=\"card\"><b id=\"score\">").text(Points.format(card.score()))
+          .markup(" / ").text(Points.format(card.maxScore())).markup("</b><span>score</span></div>");
       for (ExerciseResult exercise : card.exercises()) {
-        html.append("<div class=\"card\"><b>").append(BatchSummary.format(exercise.score())).append(" / ")
-            .append(BatchSummary.format(exercise.maxScore())).append("</b><span>").append(escape(exercise.id())).append("</span></div>");
+        html.markup("<div class=\"card\"><b>").text(Points.format(exercise.score())).markup(" / ")
+            .text(Points.format(exercise.maxScore())).markup("</b><span>").text(exercise.id()).markup("</span></div>");
       }
-      html.append("</div>\n");
+      html.markup("</div>\n");
     }
-    html.append("</header>\n");
+    html.markup("</header>\n");
     if (!outcome.entry().message().isEmpty()) {
-      html.append("<p class=\"").append(card == null ? "problem" : "attention").append("\" id=\"problem\">").append(escape(outcome.entry().message())).append("</p>\n");
+      html.markup("<p class=\"").markup(card == null ? "problem" : "attention").markup("\" id=\"problem\">").text(outcome.entry().message()).markup("</p>\n");
     }
     if (card != null) {
       meta(html, outcome, card);
       if (!card.warnings().isEmpty()) {
-        html.append("<h2>Warnings</h2>\n<ul id=\"warnings\">\n");
-        card.warnings().forEach(w -> html.append("<li class=\"msg\">").append(escape(w)).append("</li>\n"));
-        html.append("</ul>\n");
+        html.markup("<h2>Warnings</h2>\n<ul id=\"warnings\">\n");
+        card.warnings().forEach(w -> html.markup("<li class=\"msg\">").text(w).markup("</li>\n"));
+        html.markup("</ul>\n");
       }
       for (ExerciseResult exercise : card.exercises()) {
         exercise(html, exercise);
       }
     }
-    html.append("<h2>Grading log</h2>\n<details><summary>Show the grader's log for this submission</summary>\n<pre class=\"log msg\">")
-        .append(escape(log)).append("</pre></details>\n</main>\n</body>\n</html>\n");
+    html.markup("<h2>Grading log</h2>\n<details><summary>Show the grader's log for this submission</summary>\n<pre class=\"log msg\">")
+        .text(log).markup("</pre></details>\n</main>\n</body>\n</html>\n");
     return html.toString();
   }
 
-  private static void meta(StringBuilder html, StudentOutcome outcome, Scorecard card) {
+  private static void meta(HtmlOut html, StudentOutcome outcome, Scorecard card) {
     GraderInfo grader = card.grader();
-    html.append("<h2>Graded by</h2>\n<dl class=\"meta\" id=\"graded-by\">\n");
+    html.markup("<h2>Graded by</h2>\n<dl class=\"meta\" id=\"graded-by\">\n");
     dt(html, "grader version", grader.version());
     dt(html, "suite hash", grader.suiteHash());
     dt(html, "java", grader.java());
@@ -67,54 +68,54 @@ public final class StudentPageWriter {
     dt(html, "submission sha256", card.submission().sha256());
     dt(html, "batch input sha256", outcome.entry().inputSha256());
     dt(html, "grading time", String.format(java.util.Locale.ROOT, "%.1f s", card.durationMs() / 1000.0));
-    html.append("</dl>\n");
+    html.markup("</dl>\n");
   }
 
-  private static void dt(StringBuilder html, String term, String value) {
-    html.append("<dt>").append(escape(term)).append("</dt><dd>")
-        .append(value == null || value.isEmpty() ? "<span class=\"note\">(not recorded)</span>" : escape(value)).append("</dd>\n");
+  private static void dt(HtmlOut html, String term, String value) {
+    html.markup("<dt>").text(term).markup("</dt><dd>")
+        .markup(value == null || value.isEmpty() ? "<span class=\"note\">(not recorded)</span>" : escape(value)).markup("</dd>\n");
   }
 
-  private static void exercise(StringBuilder html, ExerciseResult exercise) {
-    html.append("<section class=\"exercise\" id=\"ex-").append(escape(exercise.id())).append("\">\n<h2>")
-        .append(escape(exercise.title() == null ? exercise.id() : exercise.title())).append(" <span class=\"note\">(")
-        .append(escape(exercise.id())).append(")</span> &middot; ").append(BatchSummary.format(exercise.score())).append(" / ")
-        .append(BatchSummary.format(exercise.maxScore())).append(' ').append(Html.statusBadge(exercise.status().id())).append("</h2>\n");
+  private static void exercise(HtmlOut html, ExerciseResult exercise) {
+    html.markup("<section class=\"exercise\" id=\"ex-").text(exercise.id()).markup("\">\n<h2>")
+        .text(exercise.title() == null ? exercise.id() : exercise.title()).markup(" <span class=\"note\">(")
+        .text(exercise.id()).markup(")</span> &middot; ").text(Points.format(exercise.score())).markup(" / ")
+        .text(Points.format(exercise.maxScore())).markup(' ').markup(Html.statusBadge(exercise.status().id())).markup("</h2>\n");
     if (exercise.message() != null && !exercise.message().isEmpty()) {
-      html.append("<p class=\"msg\">").append(escape(exercise.message())).append("</p>\n");
+      html.markup("<p class=\"msg\">").text(exercise.message()).markup("</p>\n");
     }
     if (!exercise.diagnostics().isEmpty()) {
-      html.append("<table class=\"diagnostics\"><thead><tr><th>Where</th><th>Kind</th><th>Compiler says</th></tr></thead><tbody>\n");
+      html.markup("<table class=\"diagnostics\"><thead><tr><th>Where</th><th>Kind</th><th>Compiler says</th></tr></thead><tbody>\n");
       for (Diagnostic d : exercise.diagnostics()) {
-        html.append("<tr><td class=\"msg\">").append(escape(d.file())).append(':').append(d.line()).append(':').append(d.column())
-            .append("</td><td>").append(escape(d.kind())).append("</td><td class=\"msg\">").append(escape(d.message()))
-            .append("</td></tr>\n");
+        html.markup("<tr><td class=\"msg\">").text(d.file()).markup(':').text(d.line()).markup(':').text(d.column())
+            .markup("</td><td>").text(d.kind()).markup("</td><td class=\"msg\">").text(d.message())
+            .markup("</td></tr>\n");
       }
-      html.append("</tbody></table>\n");
+      html.markup("</tbody></table>\n");
     }
     if (exercise.tests().isEmpty()) {
       return;
     }
-    html.append("<table class=\"tests\"><thead><tr><th>Test</th><th>Status</th><th class=\"num\">Points</th><th>Feedback</th></tr></thead><tbody>\n");
+    html.markup("<table class=\"tests\"><thead><tr><th>Test</th><th>Status</th><th class=\"num\">Points</th><th>Feedback</th></tr></thead><tbody>\n");
     for (TestResult test : exercise.tests()) {
-      html.append("<tr class=\"test\" data-test=\"").append(escape(test.id())).append("\" data-status=\"").append(test.status().id())
-          .append("\"><td>").append(escape(test.name() == null ? test.id() : test.name())).append("<br><span class=\"note\">")
-          .append(escape(test.id())).append(test.review() ? " &middot; human review" : "").append("</span></td><td>")
-          .append(Html.statusBadge(test.status().id())).append("</td><td class=\"num\">").append(BatchSummary.format(test.score()))
-          .append(" / ").append(BatchSummary.format(test.maxScore())).append("</td><td>");
+      html.markup("<tr class=\"test\" data-test=\"").text(test.id()).markup("\" data-status=\"").text(test.status().id())
+          .markup("\"><td>").text(test.name() == null ? test.id() : test.name()).markup("<br><span class=\"note\">")
+          .text(test.id()).markup(test.review() ? " &middot; human review" : "").markup("</span></td><td>")
+          .markup(Html.statusBadge(test.status().id())).markup("</td><td class=\"num\">").text(Points.format(test.score()))
+          .markup(" / ").text(Points.format(test.maxScore())).markup("</td><td>");
       if (test.message() != null && !test.message().isEmpty()) {
-        html.append("<p class=\"msg\">").append(escape(test.message())).append("</p>");
+        html.markup("<p class=\"msg\">").text(test.message()).markup("</p>");
       }
       if (!test.measurements().isEmpty()) {
-        html.append("<p class=\"note\">");
-        new TreeMap<>(test.measurements()).forEach((k, v) -> html.append(escape(k)).append(" = ").append(escape(v)).append("<br>"));
-        html.append("</p>");
+        html.markup("<p class=\"note\">");
+        new TreeMap<>(test.measurements()).forEach((k, v) -> html.text(k).markup(" = ").text(v).markup("<br>"));
+        html.markup("</p>");
       }
       if (test.output() != null && !test.output().isEmpty()) {
-        html.append("<details><summary>output</summary><pre class=\"log msg\">").append(escape(test.output())).append("</pre></details>");
+        html.markup("<details><summary>output</summary><pre class=\"log msg\">").text(test.output()).markup("</pre></details>");
       }
-      html.append("</td></tr>\n");
+      html.markup("</td></tr>\n");
     }
-    html.append("</tbody></table>\n</section>\n");
+    html.markup("</tbody></table>\n</section>\n");
   }
 }

@@ -1,5 +1,6 @@
 package grader.batch;
 
+import grader.report.Points;
 import grader.scorecard.ExerciseResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,8 +54,8 @@ public final class SummaryCsvWriter {
     return csv.toString();
   }
 
-  /** The score as the number it prints as ({@link BatchSummary#format}): never "1E+2". */
+  /** The score as the number it prints as ({@link Points#format}): never "1E+2". */
   private static BigDecimal number(BigDecimal score) {
-    return new BigDecimal(BatchSummary.format(score));
+    return new BigDecimal(Points.format(score));
   }
 }

@@ -12,6 +12,7 @@ import grader.batch.SubmissionGrader;
 import grader.grading.GradeRequest;
 import grader.grading.GradingListener;
 import grader.report.GradescopeReport;
+import grader.report.Points;
 import grader.rubric.ExerciseRubric;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.GraderInfo;
@@ -223,14 +224,14 @@ final class BatchCommand implements Command {
     @Override
     public void testFinished(String submissionId, String exerciseId, TestResult result) {
       log(submissionId, exerciseId + ": " + result.id() + " " + result.status().id() + " ("
-          + result.score().stripTrailingZeros().toPlainString() + "/" + result.maxScore().stripTrailingZeros().toPlainString()
+          + Points.format(result.score()) + "/" + Points.format(result.maxScore())
           + ", " + result.durationMs() + " ms)");
     }
 
     @Override
     public void exerciseFinished(String submissionId, ExerciseResult result) {
-      log(submissionId, result.id() + ": " + result.status().id() + ", " + result.score().stripTrailingZeros().toPlainString()
-          + " / " + result.maxScore().stripTrailingZeros().toPlainString()
+      log(submissionId, result.id() + ": " + result.status().id() + ", " + Points.format(result.score())
+          + " / " + Points.format(result.maxScore())
           + (result.message() == null || result.message().isEmpty() ? "" : ": " + result.message()));
     }
 

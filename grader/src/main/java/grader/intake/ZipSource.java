@@ -2,46 +2,56 @@ package grader.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * A zipped submission, read in place: entries are streamed from the archive and nothing is ever
  * extracted by name. Unsafe names ({@code ..}, absolute, control characters) are refused here; links
- * are recognised from the Unix mode in the central directory.
+ * are recognised from the Unix mode in the central directory. One reader (Apache Commons Compress)
+ * gives the names, the modes and the contents, so a link is recognised whatever its name's encoding.
  */
 final class ZipSource implements SubmissionSource {
+  private static final Charset CODE_PAGE_437 = Charset.forName("IBM437");
+
   private final ZipFile zip;
-  private final NavigableMap<String, ZipEntry> files = new TreeMap<>();
+  private final NavigableMap<String, ZipArchiveEntry> files = new TreeMap<>();
   private final NavigableMap<String, OfferedFile> offered = new TreeMap<>();
   private final NavigableSet<String> folders = new TreeSet<>();
   private final List<String> refusals = new ArrayList<>();
 
-  private ZipSource(ZipFile zip, int maxEntries) throws IntakeException {
+  private ZipSource(ZipFile zip, String fileName, int maxEntries) throws IntakeException {
     this.zip = zip;
-    Set<String> links = ZipLinks.read(Path.of(zip.getName()));
-    Enumeration<? extends ZipEntry> entries = zip.entries();
-    int count = 0;
-    while (entries.hasMoreElements()) {
-      ZipEntry entry = entries.nextElement();
-      if (++count > maxEntries) {
-        throw new IntakeException("the zip has more than " + maxEntries + " entries: submit only your sources and REPORT.md");
+    List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
+    if (entries.size() > maxEntries) {
+      throw new IntakeException("the zip has more than " + maxEntries + " entries: submit only your sources and REPORT.md");
+    }
+    Charset unflagged = unflaggedNameCharset(entries);
+    for (ZipArchiveEntry entry : entries) {
+      String raw;
+      try {
+        raw = decode(entry.getRawName(), entry.getGeneralPurposeBit().usesUTF8ForNames() ? StandardCharsets.UTF_8 : unflagged);
+      } catch (CharacterCodingException e) {
+        throw new IntakeException(fileName + " is not a valid zip file (an entry marked UTF-8 has a name that is not UTF-8):"
+            + " zip the folder again, e.g. with `zip -r submission.zip src REPORT.md`", e);
       }
-      Optional<String> path = normalise(entry.getName());
+      Optional<String> path = normalise(raw);
       if (path.isEmpty()) {
         continue;
       }
@@ -53,32 +63,48 @@ final class ZipSource implements SubmissionSource {
         refusals.add("skipped " + name + ": the zip holds it twice; the first copy was kept");
       } else {
         files.put(name, entry);
-        OfferedFile.Kind kind = links.contains(entry.getName()) ? OfferedFile.Kind.SYMBOLIC_LINK : OfferedFile.Kind.REGULAR;
+        OfferedFile.Kind kind = entry.isUnixSymlink() ? OfferedFile.Kind.SYMBOLIC_LINK : OfferedFile.Kind.REGULAR;
         offered.put(name, new OfferedFile(name, kind, entry.getSize()));
       }
     }
   }
 
-  /** Opens {@code file} as a zip; names are UTF-8 where the archive says so, else code page 437 if UTF-8 fails. */
-  static ZipSource open(Path file, int maxEntries) throws IOException, IntakeException {
-    ZipException utf8Failure;
-    try {
-      return openWith(file, StandardCharsets.UTF_8, maxEntries);
-    } catch (ZipException | IllegalArgumentException e) {
-      utf8Failure = e instanceof ZipException ? (ZipException) e : new ZipException(e.getMessage());
+  /**
+   * The charset of the names without the UTF-8 flag: UTF-8 if every such name is valid UTF-8 (most
+   * tools write UTF-8 without saying so), else code page 437, the zip format's original charset.
+   */
+  private static Charset unflaggedNameCharset(List<ZipArchiveEntry> entries) {
+    for (ZipArchiveEntry entry : entries) {
+      if (!entry.getGeneralPurposeBit().usesUTF8ForNames()) {
+        try {
+          decode(entry.getRawName(), StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+          return CODE_PAGE_437;
+        }
+      }
     }
-    try {
-      return openWith(file, Charset.forName("IBM437"), maxEntries);
-    } catch (ZipException | IllegalArgumentException e) {
-      throw new IntakeException(file.getFileName() + " is not a valid zip file (" + utf8Failure.getMessage()
-          + "): zip the folder again, e.g. with `zip -r submission.zip src REPORT.md`", e);
-    }
+    return StandardCharsets.UTF_8;
   }
 
-  private static ZipSource openWith(Path file, Charset charset, int maxEntries) throws IOException, IntakeException {
-    ZipFile zip = new ZipFile(file.toFile(), charset);
+  private static String decode(byte[] name, Charset charset) throws CharacterCodingException {
+    return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(name)).toString();
+  }
+
+  /** Opens {@code file} as a zip; names are UTF-8 where the archive says so, else code page 437 if UTF-8 fails. */
+  static ZipSource open(Path file, int maxEntries) throws IOException, IntakeException {
+    ZipFile zip;
     try {
-      return new ZipSource(zip, maxEntries);
+      // Unicode extra fields are ignored: the name the student's tool shows is the one in the header.
+      zip = ZipFile.builder().setPath(file).setCharset(StandardCharsets.UTF_8).setUseUnicodeExtraFields(false).get();
+    } catch (NoSuchFileException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new IntakeException(file.getFileName() + " is not a valid zip file (" + e.getMessage()
+          + "): zip the folder again, e.g. with `zip -r submission.zip src REPORT.md`", e);
+    }
+    try {
+      return new ZipSource(zip, String.valueOf(file.getFileName()), maxEntries);
     } catch (IntakeException | RuntimeException e) {
       zip.close();
       throw e;
@@ -162,7 +188,7 @@ final class ZipSource implements SubmissionSource {
 
   @Override
   public InputStream open(OfferedFile file) throws IOException {
-    ZipEntry entry = files.get(file.path());
+    ZipArchiveEntry entry = files.get(file.path());
     if (entry == null) {
       throw new IOException("no entry " + file.path());
     }

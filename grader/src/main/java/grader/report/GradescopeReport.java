@@ -44,11 +44,11 @@ public final class GradescopeReport implements ScorecardRenderer {
       if (exercise.status() != ExerciseStatus.GRADED) {
         StringBuilder output = new StringBuilder(exercise.message() == null ? "" : exercise.message());
         for (Diagnostic d : exercise.diagnostics()) {
-          output.append('\n').append(TerminalReport.location(d)).append(d.kind()).append(": ").append(d.message());
+          output.append('\n').append(ReportText.location(d)).append(d.kind()).append(": ").append(d.message());
         }
         // Worth the exercise only when there are no test entries to carry its points.
         BigDecimal max = exercise.tests().isEmpty() ? exercise.maxScore() : BigDecimal.ZERO;
-        entry(tests, exercise, exercise.id() + ": " + TerminalReport.label(exercise.status()), exerciseNumber + ".0",
+        entry(tests, exercise, exercise.id() + ": " + ReportText.label(exercise.status()), exerciseNumber + ".0",
             BigDecimal.ZERO, max, "failed", output.toString());
       }
       for (TestResult test : exercise.tests()) {
@@ -56,7 +56,7 @@ public final class GradescopeReport implements ScorecardRenderer {
         StringBuilder output = new StringBuilder(test.message() == null ? "" : test.message().strip());
         if (!test.measurements().isEmpty()) {
           output.append(output.length() == 0 ? "" : "\n").append("measured: ")
-              .append(TerminalReport.measurements(test.measurements()));
+              .append(ReportText.measurements(test.measurements()));
         }
         entry(tests, exercise, exercise.id() + ": " + test.name(), exerciseNumber + "." + testNumber, test.score(),
             test.maxScore(), test.status() == TestStatus.PASSED ? "passed" : "failed", output.toString());
@@ -89,7 +89,7 @@ public final class GradescopeReport implements ScorecardRenderer {
       out.append(exercise.id()).append(" · ").append(exercise.title()).append(": ")
           .append(Points.of(exercise.score(), exercise.maxScore()));
       if (exercise.status() != ExerciseStatus.GRADED) {
-        out.append(" (").append(TerminalReport.label(exercise.status())).append(')');
+        out.append(" (").append(ReportText.label(exercise.status())).append(')');
       }
       out.append('\n');
     }

@@ -112,9 +112,9 @@ public final class JUnitXmlReport implements ScorecardRenderer {
     if (exercise.status() != ExerciseStatus.GRADED) {
       StringBuilder detail = new StringBuilder(exercise.message() == null ? "" : exercise.message());
       for (Diagnostic d : exercise.diagnostics()) {
-        detail.append('\n').append(TerminalReport.location(d)).append(d.kind()).append(": ").append(d.message());
+        detail.append('\n').append(ReportText.location(d)).append(d.kind()).append(": ").append(d.message());
       }
-      testcase(xml, exercise.id(), exercise.id() + ": " + TerminalReport.label(exercise.status()), "0.000");
+      testcase(xml, exercise.id(), exercise.id() + ": " + ReportText.label(exercise.status()), "0.000");
       xml.writeCharacters("\n      ");
       xml.writeStartElement("error");
       attribute(xml, "type", exercise.status().id());
@@ -187,7 +187,7 @@ public final class JUnitXmlReport implements ScorecardRenderer {
   private static String detail(TestResult test) {
     StringBuilder detail = new StringBuilder(test.message() == null ? "" : test.message().strip());
     if (!test.measurements().isEmpty()) {
-      detail.append(detail.length() == 0 ? "" : "\n").append("measured: ").append(TerminalReport.measurements(test.measurements()));
+      detail.append(detail.length() == 0 ? "" : "\n").append("measured: ").append(ReportText.measurements(test.measurements()));
     }
     return detail.toString();
   }

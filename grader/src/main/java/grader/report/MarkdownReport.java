@@ -28,18 +28,18 @@ public final class MarkdownReport implements ScorecardRenderer {
     StringBuilder md = new StringBuilder();
     md.append("## Grade: ").append(Points.of(scorecard.score(), scorecard.maxScore())).append("\n\n");
     md.append("Submission ").append(literal(scorecard.submission().id())).append(" · sha256 `")
-        .append(TerminalReport.abbreviate(scorecard.submission().sha256())).append("` · isolation: ")
+        .append(ReportText.abbreviate(scorecard.submission().sha256())).append("` · isolation: ")
         .append(scorecard.isolation().id()).append(" · graded in ").append(Points.duration(scorecard.durationMs()))
         .append("\n\n");
     md.append("| Exercise | Status | Score |\n|---|---|---:|\n");
     for (ExerciseResult exercise : scorecard.exercises()) {
       md.append("| ").append(cell(exercise.id() + " · " + exercise.title())).append(" | ")
-          .append(TerminalReport.label(exercise.status())).append(" | ")
+          .append(ReportText.label(exercise.status())).append(" | ")
           .append(Points.of(exercise.score(), exercise.maxScore())).append(" |\n");
     }
     md.append("| **Total** | | **").append(Points.of(scorecard.score(), scorecard.maxScore())).append("** |\n");
     if (scorecard.heldBackPoints() != null) {
-      md.append("\n").append(TerminalReport.heldBack(scorecard)).append("\n");
+      md.append("\n").append(ReportText.heldBack(scorecard)).append("\n");
     }
     if (!scorecard.warnings().isEmpty()) {
       md.append("\n**Warnings**\n\n");
@@ -59,7 +59,7 @@ public final class MarkdownReport implements ScorecardRenderer {
     if (exercise.status() != ExerciseStatus.GRADED || (exercise.message() != null && !exercise.message().isBlank())) {
       md.append('\n');
       if (exercise.status() != ExerciseStatus.GRADED) {
-        md.append("**").append(TerminalReport.label(exercise.status())).append("**");
+        md.append("**").append(ReportText.label(exercise.status())).append("**");
       }
       if (exercise.message() != null && !exercise.message().isBlank()) {
         md.append(exercise.status() != ExerciseStatus.GRADED ? ": " : "").append(literal(exercise.message()));
@@ -69,7 +69,7 @@ public final class MarkdownReport implements ScorecardRenderer {
     if (!exercise.diagnostics().isEmpty()) {
       StringBuilder text = new StringBuilder();
       for (Diagnostic d : exercise.diagnostics()) {
-        text.append(TerminalReport.location(d)).append(d.kind()).append(": ").append(d.message()).append('\n');
+        text.append(ReportText.location(d)).append(d.kind()).append(": ").append(d.message()).append('\n');
       }
       md.append('\n').append(fenced(text.toString()));
     }
@@ -93,7 +93,7 @@ public final class MarkdownReport implements ScorecardRenderer {
         text.append(test.message().strip()).append('\n');
       }
       if (!test.measurements().isEmpty()) {
-        text.append("measured: ").append(TerminalReport.measurements(test.measurements())).append('\n');
+        text.append("measured: ").append(ReportText.measurements(test.measurements())).append('\n');
       }
       md.append("\n<details><summary>").append(icon(test.status())).append(' ').append(html(test.name()))
           .append("</summary>\n\n").append(fenced(text.toString())).append("\n</details>\n");
@@ -159,8 +159,7 @@ public final class MarkdownReport implements ScorecardRenderer {
 
   /** The grader's own text inside the HTML of a {@code <summary>}: markup escaped, one line. */
   static String html(String text) {
-    return unlinked(TerminalText.line(text).strip()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;");
+    return HtmlText.escape(unlinked(TerminalText.line(text).strip()));
   }
 
   /**

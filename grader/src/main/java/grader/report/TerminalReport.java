@@ -7,8 +7,6 @@ import grader.scorecard.Scorecard;
 import grader.scorecard.TestResult;
 import grader.scorecard.TestStatus;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The report a student reads after {@code make check}: per exercise a header with its score, one
@@ -32,7 +30,7 @@ public final class TerminalReport implements ScorecardRenderer {
   public String render(Scorecard scorecard) {
     StringBuilder out = new StringBuilder();
     out.append(style.bold("Submission " + printable(scorecard.submission().id())))
-        .append(style.dim(" · sha256 " + abbreviate(scorecard.submission().sha256()) + " · isolation: "
+        .append(style.dim(" · sha256 " + ReportText.abbreviate(scorecard.submission().sha256()) + " · isolation: "
             + scorecard.isolation().id() + " · graded in " + Points.duration(scorecard.durationMs())))
         .append('\n');
     for (ExerciseResult exercise : scorecard.exercises()) {
@@ -49,20 +47,14 @@ public final class TerminalReport implements ScorecardRenderer {
         .append(style.bold("Total: " + Points.of(scorecard.score(), scorecard.maxScore())))
         .append('\n');
     if (scorecard.heldBackPoints() != null) {
-      out.append(heldBack(scorecard)).append('\n');
+      out.append(ReportText.heldBack(scorecard)).append('\n');
     }
     return out.toString();
   }
 
-  /** The line under the total of a student bundle's report: what the instructor's grading adds. */
-  static String heldBack(grader.scorecard.Scorecard scorecard) {
-    return "Held back: " + Points.format(scorecard.heldBackPoints())
-        + " more points are graded by hidden tests only your instructor's grader runs";
-  }
-
   private void exercise(StringBuilder out, ExerciseResult exercise) {
     String title = TerminalText.line(exercise.id() + " · " + exercise.title());
-    String status = exercise.status() == ExerciseStatus.GRADED ? "" : label(exercise.status()) + "   ";
+    String status = exercise.status() == ExerciseStatus.GRADED ? "" : ReportText.label(exercise.status()) + "   ";
     String score = Points.of(exercise.score(), exercise.maxScore());
     int gap = Math.max(1, WIDTH - title.length() - status.length() - score.length());
     out.append(style.bold(title)).append(" ".repeat(gap));
@@ -75,7 +67,7 @@ public final class TerminalReport implements ScorecardRenderer {
     }
     List<Diagnostic> diagnostics = exercise.diagnostics();
     for (Diagnostic d : diagnostics.subList(0, Math.min(MAX_DIAGNOSTICS_SHOWN, diagnostics.size()))) {
-      out.append(style.dim(indent(location(d) + d.kind() + ": " + d.message(), "  ", "      "))).append('\n');
+      out.append(style.dim(indent(ReportText.location(d) + d.kind() + ": " + d.message(), "  ", "      "))).append('\n');
     }
     if (diagnostics.size() > MAX_DIAGNOSTICS_SHOWN) {
       out.append(style.dim("  ... and " + (diagnostics.size() - MAX_DIAGNOSTICS_SHOWN) + " more in the scorecard"))
@@ -104,15 +96,8 @@ public final class TerminalReport implements ScorecardRenderer {
       out.append(style.dim(indent(test.message(), indent, indent))).append('\n');
     }
     if (!test.measurements().isEmpty()) {
-      out.append(style.dim(indent + "measured: " + TerminalText.line(measurements(test.measurements())))).append('\n');
+      out.append(style.dim(indent + "measured: " + TerminalText.line(ReportText.measurements(test.measurements())))).append('\n');
     }
-  }
-
-  static String measurements(Map<String, String> measurements) {
-    return measurements.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(", "));
   }
 
   private String colouredSymbol(TestStatus status) {
@@ -145,27 +130,12 @@ public final class TerminalReport implements ScorecardRenderer {
     }
   }
 
-  static String label(ExerciseStatus status) {
-    return status.id().replace('_', ' ');
-  }
-
   private String scoreColour(ExerciseResult exercise, String score) {
     int sign = exercise.score().compareTo(exercise.maxScore());
     if (sign >= 0) {
       return style.green(score);
     }
     return exercise.score().signum() == 0 ? style.red(score) : style.yellow(score);
-  }
-
-  static String location(Diagnostic d) {
-    if (d.file() == null || d.file().isEmpty()) {
-      return "";
-    }
-    return d.file() + (d.line() > 0 ? ":" + d.line() + (d.column() > 0 ? ":" + d.column() : "") : "") + ": ";
-  }
-
-  static String abbreviate(String sha256) {
-    return sha256 == null ? "-" : sha256.substring(0, Math.min(12, sha256.length()));
   }
 
   /** {@code first} before the first line, {@code rest} before every other; trailing blanks removed. */

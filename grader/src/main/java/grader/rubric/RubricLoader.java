@@ -1,40 +1,78 @@
 package grader.rubric;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * Reads the rubric from the class path: {@code <base>/index.json} lists the exercise ids in report
- * order, and {@code <base>/<id>.json} holds each exercise. Everything is checked on the way in
- * (unknown fields too, so a typo like {@code "point"} cannot silently give a test zero points), and a
- * problem is a {@link RubricException} that names the file and the field.
+ * order, and {@code <base>/<id>.json} holds each exercise. Jackson binds each file to a record
+ * ({@link ExerciseFile}, {@link TestEntry}) with no coercion and no unknown field allowed (so a typo
+ * like {@code "point"} cannot silently give a test zero points, nor {@code "1"} pass for a number);
+ * the records are then checked, and a problem is a {@link RubricException} that names the file and
+ * the field.
  */
 public final class RubricLoader {
   /** Where the grader's own rubric lives on the class path. */
   public static final String DEFAULT_BASE = "grader/rubric";
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+  private static final ObjectMapper MAPPER = strictMapper();
   private static final Pattern EXERCISE_ID = Pattern.compile("[a-z][a-z0-9-]*");
   private static final Pattern JAVA_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
   private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-  private static final Set<String> EXERCISE_FIELDS = Set.of("exercise", "title", "suite", "classes", "tests",
-      "held_back_points");
-  private static final Set<String> TEST_FIELDS = Set.of("id", "points", "review", "min_ms", "visibility");
+  /** What each field must be, for the message when a value has the wrong type. */
+  private static final Map<String, String> REQUIREMENTS = Map.of(
+      "exercise", "must be a non-empty string", "title", "must be a non-empty string",
+      "suite", "must be a non-empty string", "classes", "must be an array", "tests", "must be an array",
+      "id", "must be a non-empty string", "points", "must be a number >= 0", "review", "must be true or false",
+      "min_ms", "must be a whole number of milliseconds >= 0", "visibility", "must be \"public\" or \"hidden\"");
+
+  /** An exercise's rubric file as written; {@link #exercise} checks it. */
+  record ExerciseFile(String exercise, String title, String suite, List<JsonNode> classes, List<JsonNode> tests,
+      @JsonProperty("held_back_points") JsonNode heldBackPoints) {}
+
+  /** One entry of an exercise's {@code tests}. */
+  record TestEntry(String id, BigDecimal points, Boolean review, @JsonProperty("min_ms") Long minMs,
+      String visibility) {}
+
+  /** No coercion of scalars (a string is no number, a fraction no whole number), no unknown fields. */
+  private static ObjectMapper strictMapper() {
+    JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS).build();
+    for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+      mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer || type == LogicalType.Float
+              ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Float, type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+    return mapper;
+  }
 
   private final ClassLoader classLoader;
   private final String base;
@@ -78,18 +116,18 @@ public final class RubricLoader {
     if (!root.isObject()) {
       throw new RubricException(file + ": must be a JSON object");
     }
-    rejectUnknown(file, "", root, EXERCISE_FIELDS);
-    String exercise = text(file, root, "exercise");
+    ExerciseFile written = bind(file, root, "", ExerciseFile.class);
+    String exercise = text(file, "exercise", written.exercise());
     if (!exercise.equals(id)) {
       throw new RubricException(file + ": field 'exercise' must be \"" + id + "\" (the file name), was \"" + exercise + "\"");
     }
-    String title = text(file, root, "title");
-    String suite = text(file, root, "suite");
+    String title = text(file, "title", written.title());
+    String suite = text(file, "suite", written.suite());
     if (!JAVA_NAME.matcher(suite).matches()) {
       throw new RubricException(file + ": field 'suite' must be a package name, was \"" + suite + "\"");
     }
     List<String> classes = new ArrayList<>();
-    JsonNode classNodes = array(file, root, "classes");
+    List<JsonNode> classNodes = array(file, "classes", written.classes());
     for (int i = 0; i < classNodes.size(); i++) {
       JsonNode c = classNodes.get(i);
       if (!c.isTextual() || !JAVA_NAME.matcher(c.asText()).matches()) {
@@ -99,44 +137,60 @@ public final class RubricLoader {
     }
     List<TestPoints> tests = new ArrayList<>();
     Set<String> testIds = new LinkedHashSet<>();
-    JsonNode testNodes = array(file, root, "tests");
+    List<JsonNode> testNodes = array(file, "tests", written.tests());
     for (int i = 0; i < testNodes.size(); i++) {
       String where = "tests[" + i + "]";
-      JsonNode test = testNodes.get(i);
-      if (!test.isObject()) {
+      if (!testNodes.get(i).isObject()) {
         throw new RubricException(file + ": field '" + where + "' must be an object {\"id\", \"points\"}");
       }
-      rejectUnknown(file, where + ".", test, TEST_FIELDS);
-      String testId = text(file, test, "id", where + ".id");
+      TestEntry test = bind(file, testNodes.get(i), where + ".", TestEntry.class);
+      String testId = text(file, where + ".id", test.id());
       if (!METHOD_NAME.matcher(testId).matches()) {
         throw new RubricException(file + ": field '" + where + ".id' must be a test method name, was \"" + testId + "\"");
       }
       if (!testIds.add(testId)) {
         throw new RubricException(file + ": field '" + where + ".id': test '" + testId + "' is listed twice");
       }
-      JsonNode points = test.get("points");
-      if (points == null || !points.isNumber() || points.decimalValue().signum() < 0) {
-        throw new RubricException(file + ": field '" + where + ".points' must be a number >= 0, was " + points);
+      if (test.points() == null || test.points().signum() < 0) {
+        throw new RubricException(file + ": field '" + where + ".points' must be a number >= 0, was "
+            + testNodes.get(i).get("points"));
       }
-      JsonNode review = test.get("review");
-      if (review != null && !review.isBoolean()) {
-        throw new RubricException(file + ": field '" + where + ".review' must be true or false, was " + review);
-      }
-      JsonNode minMs = test.get("min_ms");
-      if (minMs != null && (!minMs.canConvertToLong() || !minMs.isIntegralNumber() || minMs.longValue() < 0)) {
+      if (test.minMs() != null && test.minMs() < 0) {
         throw new RubricException(file + ": field '" + where + ".min_ms' must be a whole number of milliseconds >= 0, was "
-            + minMs);
+            + test.minMs());
       }
-      BigDecimal value = points.decimalValue();
-      tests.add(new TestPoints(testId, value, review != null && review.booleanValue(),
-          minMs == null ? 0 : minMs.longValue(), visibility(file, where, test.get("visibility"))));
+      tests.add(new TestPoints(testId, test.points(), Boolean.TRUE.equals(test.review()),
+          test.minMs() == null ? 0 : test.minMs(), visibility(file, where, testNodes.get(i).get("visibility"))));
     }
-    JsonNode heldBack = root.get("held_back_points");
+    JsonNode heldBack = written.heldBackPoints();
     if (heldBack != null && (!heldBack.isNumber() || heldBack.decimalValue().signum() <= 0)) {
       throw new RubricException(file + ": field 'held_back_points' must be a number > 0, was " + heldBack
           + " (make dist writes it into the student bundle's rubric; leave it out of the instructor's)");
     }
     return new ExerciseRubric(id, title, suite, classes, tests, heldBack == null ? null : heldBack.decimalValue());
+  }
+
+  /**
+   * Binds {@code node} to {@code type}; a wrong type or an unknown field is a message naming the
+   * field ({@code prefix} says where the node sits in the file) and the value as written.
+   */
+  private static <T> T bind(String file, JsonNode node, String prefix, Class<T> type) throws RubricException {
+    try {
+      return MAPPER.treeToValue(node, type);
+    } catch (UnrecognizedPropertyException e) {
+      Set<String> known = new TreeSet<>();
+      e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+      throw new RubricException(file + ": unknown field '" + prefix + e.getPropertyName() + "' (known: "
+          + String.join(", ", known) + ")", e);
+    } catch (JsonMappingException e) {
+      List<JsonMappingException.Reference> path = e.getPath();
+      String field = path.isEmpty() ? "?" : path.get(0).getFieldName();
+      JsonNode value = field == null ? null : node.at(JsonPointer.compile("/" + field));
+      throw new RubricException(file + ": field '" + prefix + field + "' "
+          + REQUIREMENTS.getOrDefault(field, "has the wrong type") + ", was " + value, e);
+    } catch (JsonProcessingException e) {
+      throw new RubricException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   private static Visibility visibility(String file, String where, JsonNode value) throws RubricException {
@@ -164,31 +218,17 @@ public final class RubricLoader {
     }
   }
 
-  private static void rejectUnknown(String file, String prefix, JsonNode node, Set<String> known) throws RubricException {
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!known.contains(name)) {
-        throw new RubricException(file + ": unknown field '" + prefix + name + "' (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
-      }
+  private static String text(String file, String field, String value) throws RubricException {
+    if (value == null || value.isBlank()) {
+      throw new RubricException(file + ": field '" + field + "' must be a non-empty string, was "
+          + (value == null ? "null" : "\"" + value + "\""));
     }
+    return value;
   }
 
-  private static String text(String file, JsonNode node, String field) throws RubricException {
-    return text(file, node, field, field);
-  }
-
-  private static String text(String file, JsonNode node, String field, String where) throws RubricException {
-    JsonNode value = node.get(field);
-    if (value == null || !value.isTextual() || value.asText().isBlank()) {
-      throw new RubricException(file + ": field '" + where + "' must be a non-empty string, was " + value);
-    }
-    return value.asText();
-  }
-
-  private static JsonNode array(String file, JsonNode node, String field) throws RubricException {
-    JsonNode value = node.get(field);
-    if (value == null || !value.isArray()) {
-      throw new RubricException(file + ": field '" + field + "' must be an array, was " + value);
+  private static List<JsonNode> array(String file, String field, List<JsonNode> value) throws RubricException {
+    if (value == null) {
+      throw new RubricException(file + ": field '" + field + "' must be an array, was null");
     }
     return value;
   }

@@ -28,16 +28,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Grades 31 generated submissions of the {@code threads} exercise through {@code grader.jar batch},
+ * Grades about 20 generated submissions of the {@code threads} exercise through {@code grader.jar batch},
  * as an instructor would: once with one job, and once in two shards with two jobs each (one of
  * them killed with SIGKILL half-way and resumed), merged. Every verdict must be the expected one,
  * and the merged summaries must equal the one-job summaries byte for byte.
  */
+@Tag("slow") // make test-fast leaves it out; make test (CI) runs it
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BatchIT {
   private static final String EXERCISE = "threads";
@@ -57,7 +59,7 @@ class BatchIT {
     Files.copy(home.resolve("grader-agent.jar"), install.resolve("grader-agent.jar"));
     submissions = tmp.resolve("submissions");
     expected = new GeneratedSubmissions(Path.of(System.getProperty("grader.repo", "..")), submissions).generate();
-    assertTrue(expected.size() >= 30, "at least 30 submissions: " + expected.size());
+    assertTrue(expected.size() >= 18, "at least 18 submissions: " + expected.size());
   }
 
   record Run(int exit, String output, long millis) {}

@@ -1,5 +1,8 @@
 package grader.batch;
 
+import grader.fixtures.Fixture;
+import grader.fixtures.FixtureKind;
+import grader.fixtures.FixtureLibrary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -20,8 +22,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Builds a realistic batch folder for the end-to-end IT from the repository: reference solutions
- * (as folders, zips, LMS-nested, a git checkout, a whole-project clone), every known-bad {@code
- * threads} fixture overlaid on them, the student skeleton, and broken submissions. Returns what
+ * (as folders, zips, LMS-nested, a git checkout, a whole-project clone), three known-bad {@code
+ * threads} fixtures (as {@link Fixture} builds them, zipped, LMS-nested and as a folder), the
+ * student skeleton, and broken submissions. Returns what
  * each student's {@code threads} verdict must be.
  */
 final class GeneratedSubmissions {
@@ -39,6 +42,9 @@ final class GeneratedSubmissions {
       return new Expected(kind, Set.of());
     }
   }
+
+  /** How many bad {@code threads} fixtures the batch grades: one of each shape (zip, LMS folder, folder). */
+  static final int BAD_FIXTURES = 3;
 
   private final Path repo;
   private final Path target;
@@ -62,12 +68,6 @@ final class GeneratedSubmissions {
     expected.put("carol", Expected.full());
     copySubmission(solutions, target.resolve("Dave Doe - 2026-11-20").resolve("project"));
     expected.put("dave-doe", Expected.full());
-    for (String good : List.of("alt-executors", "alt-raw")) {
-      Path dir = target.resolve("good-" + good);
-      copySubmission(solutions, dir);
-      overlay(repo.resolve("grader/src/test/fixtures/good").resolve(good), dir);
-      expected.put("good-" + good, Expected.full());
-    }
     Path git = target.resolve("grace_git_checkout");
     copySubmission(solutions, git);
     gitInit(git);
@@ -83,24 +83,16 @@ final class GeneratedSubmissions {
     Files.write(sleepy, ("// Größe, café, naïve: written by an editor set to ISO-8859-1\n" + source).getBytes(StandardCharsets.ISO_8859_1));
     expected.put("ivan-latin1", Expected.of("graded"));
 
-    // Wrong: every known-bad threads fixture, some zipped, some nested like Moodle.
-    List<Path> bad;
-    try (Stream<Path> list = Files.list(repo.resolve("grader/src/test/fixtures/bad"))) {
-      bad = list.filter(p -> p.getFileName().toString().startsWith("threads-")).sorted().toList();
-    }
+    // Wrong: a few known-bad threads fixtures, one zipped, one nested like Moodle, one a folder.
+    // Only BAD_FIXTURES of them: FixtureVerdictsIT grades every fixture, and this IT is about the
+    // batch (shapes, rows, shards, resumption), not about the verdicts a second time.
+    List<Fixture> bad = FixtureLibrary.all(FixtureKind.BAD).stream()
+        .filter(f -> f.exercise().equals("threads")).limit(BAD_FIXTURES).toList();
     int n = 0;
-    for (Path fixture : bad) {
-      String name = fixture.getFileName().toString();
-      Path staging = target.resolveSibling(target.getFileName() + "-staging").resolve(name);
-      copySubmission(solutions, staging);
-      overlay(fixture, staging);
-      Files.deleteIfExists(staging.resolve("expected-failures.txt"));
-      Set<String> failing = new TreeSet<>();
-      for (String line : Files.readAllLines(fixture.resolve("expected-failures.txt"))) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          failing.add(line.strip());
-        }
-      }
+    for (Fixture fixture : bad) {
+      String name = fixture.name();
+      Path staging = FixtureLibrary.submission(fixture, target.resolveSibling(target.getFileName() + "-staging").resolve(name));
+      Set<String> failing = fixture.expectedFailures();
       String id;
       if (n % 3 == 0) {
         zipTree(staging, target.resolve(name + ".zip"), "");
@@ -159,10 +151,6 @@ final class GeneratedSubmissions {
     if (Files.exists(module.resolve("REPORT.md"))) {
       Files.copy(module.resolve("REPORT.md"), to.resolve("REPORT.md"));
     }
-  }
-
-  static void overlay(Path fixture, Path on) throws IOException {
-    copyTree(fixture, on);
   }
 
   static void copyTree(Path from, Path to) throws IOException {

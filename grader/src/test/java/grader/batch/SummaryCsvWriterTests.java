@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import grader.report.Golden;
-
+import grader.report.Points;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,8 +61,8 @@ class SummaryCsvWriterTests {
 
   @Test
   void numbersArePlainDecimals() {
-    assertEquals("87.5", BatchSummary.format(new java.math.BigDecimal("87.50")));
-    assertEquals("100", BatchSummary.format(new java.math.BigDecimal("1E+2")));
-    assertEquals("0", BatchSummary.format(new java.math.BigDecimal("0.000")));
+    assertEquals("87.5", Points.format(new java.math.BigDecimal("87.50")));
+    assertEquals("100", Points.format(new java.math.BigDecimal("1E+2")));
+    assertEquals("0", Points.format(new java.math.BigDecimal("0.000")));
   }
 }

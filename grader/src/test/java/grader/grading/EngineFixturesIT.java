@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import grader.fixtures.Fixture;
+import grader.fixtures.FixtureKind;
+import grader.fixtures.FixtureLibrary;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.Scorecard;
 import grader.scorecard.ScorecardJson;
@@ -15,7 +17,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -40,16 +41,15 @@ class EngineFixturesIT {
 
   @TestFactory
   Stream<DynamicTest> engineFixtures() throws Exception {
-    return FixtureSubmissions.folders("engine").stream()
-        .map(fixture -> DynamicTest.dynamicTest(fixture.getFileName().toString(), () -> check(fixture)));
+    return FixtureLibrary.all(FixtureKind.ENGINE).stream()
+        .map(fixture -> DynamicTest.dynamicTest(fixture.name(), () -> check(fixture)));
   }
 
-  private static void check(Path fixture) throws Exception {
-    String name = fixture.getFileName().toString();
-    JsonNode expected = new ObjectMapper().readTree(fixture.resolve("expected.json").toFile());
-    Set<String> exercises = new LinkedHashSet<>();
-    expected.get("grade").forEach(e -> exercises.add(e.asText()));
-    Path submission = FixtureSubmissions.overlay(fixture, Files.createTempDirectory(work, name + "-"));
+  private static void check(Fixture fixture) throws Exception {
+    String name = fixture.name();
+    JsonNode expected = fixture.engineExpectation();
+    Set<String> exercises = fixture.engineExercises();
+    Path submission = FixtureLibrary.submission(fixture, Files.createTempDirectory(work, name + "-"));
 
     Scorecard scorecard = grader.grade(new GradeRequest(submission, name, exercises));
 

@@ -3,12 +3,13 @@ package grader.grading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import grader.fixtures.Fixture;
+import grader.fixtures.FixtureKind;
+import grader.fixtures.FixtureLibrary;
 import grader.rubric.ExerciseRubric;
 import grader.rubric.Rubric;
 import grader.rubric.RubricLoader;
 import grader.rubric.TestPoints;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -48,16 +49,11 @@ class FixtureCoverageTests {
 
   /** {@code exercise.testId} for every line of every bad fixture's expected-failures.txt. */
   private static Set<String> namedByFixtures() throws Exception {
-    List<Path> fixtures = FixtureSubmissions.folders("bad");
-    assertFalse(fixtures.isEmpty(), "no bad fixtures found under " + FixtureSubmissions.fixtures("bad"));
+    List<Fixture> fixtures = FixtureLibrary.all(FixtureKind.BAD);
+    assertFalse(fixtures.isEmpty(), "no bad fixtures found under " + FixtureLibrary.root(FixtureKind.BAD));
     Set<String> named = new TreeSet<>();
-    for (Path fixture : fixtures) {
-      String exercise = fixture.getFileName().toString().split("-", 2)[0];
-      for (String line : Files.readAllLines(fixture.resolve("expected-failures.txt"))) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          named.add(exercise + "." + line.strip());
-        }
-      }
+    for (Fixture fixture : fixtures) {
+      fixture.expectedFailures().forEach(test -> named.add(fixture.exercise() + "." + test));
     }
     return named;
   }

@@ -11,100 +11,20 @@ import grader.scorecard.ExerciseResult;
 import grader.scorecard.Scorecard;
 import grader.scorecard.TestResult;
 import grader.scorecard.TestStatus;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Builds submissions from the fixtures the way the fixture READMEs describe: a copy of the repo's
- * {@code solutions/} (sources and REPORT.md) with a fixture's files laid over it, and a grader that
- * grades them through a private copy of the built grader.jar, in the strongest sandbox available
- * (or the process fallback with {@code -Dgrader.it.sandbox=process}).
+ * The grading side of the fixture ITs: a grader that grades fixtures (see {@link
+ * grader.fixtures.Fixture} for how a fixture becomes a submission) through a private copy of the
+ * built grader.jar, in the strongest sandbox available (or the process fallback with {@code
+ * -Dgrader.it.sandbox=process}), and how a scorecard is shown when a verdict differs.
  */
 final class FixtureSubmissions {
-  /** Files of a fixture folder that describe it instead of being part of the submission. */
-  static final Set<String> META = Set.of("expected-failures.txt", "expected.json", "remove.txt", "README.md");
-
   private FixtureSubmissions() {}
-
-  static Path repo() {
-    return Path.of(System.getProperty("grader.repo", "..")).toAbsolutePath().normalize();
-  }
-
-  static Path fixtures(String kind) {
-    return repo().resolve("grader/src/test/fixtures").resolve(kind);
-  }
-
-  /** The fixture folders of one kind, sorted by name; none if the kind has no folder yet. */
-  static List<Path> folders(String kind) throws IOException {
-    Path root = fixtures(kind);
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    try (Stream<Path> children = Files.list(root)) {
-      return children.filter(Files::isDirectory).sorted().toList();
-    }
-  }
-
-  /** {@code solutions/} (src and REPORT.md), then the fixture's files on top, minus {@code remove.txt}. */
-  static Path overlay(Path fixture, Path into) throws IOException {
-    Path solutions = repo().resolve("solutions");
-    copyTree(solutions.resolve("src"), into.resolve("src"));
-    if (Files.isRegularFile(solutions.resolve("REPORT.md"))) {
-      Files.copy(solutions.resolve("REPORT.md"), into.resolve("REPORT.md"), StandardCopyOption.REPLACE_EXISTING);
-    }
-    try (Stream<Path> files = Files.walk(fixture)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path relative = fixture.relativize(file);
-        if (relative.getNameCount() == 1 && META.contains(relative.toString())) {
-          continue;
-        }
-        Path target = into.resolve(relative.toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    Path remove = fixture.resolve("remove.txt");
-    if (Files.isRegularFile(remove)) {
-      for (String line : Files.readAllLines(remove)) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          Files.deleteIfExists(into.resolve(line.strip()));
-        }
-      }
-    }
-    return into;
-  }
-
-  /** A full submission: the fixture as it is, with solutions' REPORT.md if it brings none. */
-  static Path complete(Path fixture, Path into) throws IOException {
-    copyTree(fixture, into);
-    Path report = repo().resolve("solutions/REPORT.md");
-    if (!Files.exists(into.resolve("REPORT.md")) && Files.isRegularFile(report)) {
-      Files.copy(report, into.resolve("REPORT.md"));
-    }
-    return into;
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
 
   /** A grader over a private copy of grader/target, with the grader's own rubric. */
   static Grader grader(Path workRoot) throws Exception {

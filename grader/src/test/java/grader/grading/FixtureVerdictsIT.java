@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import grader.fixtures.Fixture;
+import grader.fixtures.FixtureKind;
+import grader.fixtures.FixtureLibrary;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.ExerciseStatus;
 import grader.scorecard.Scorecard;
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,12 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
  * gets full marks: the proof that each graded test catches something and wrongs no correct answer.
  *
  * <p>A bad fixture {@code bad/<exercise>-<slug>/} holds the student files that differ from {@code
- * solutions/} plus {@code expected-failures.txt} (one test id per line, {@code #} comments); only its
- * exercise is graded. A good fixture {@code good/<name>/} is a full submission.
+ * solutions/} plus {@code expected-failures.txt}; only its exercise is graded. A good fixture {@code
+ * good/<name>/} is a full submission. How both are read: {@link Fixture}.
  *
  * <p>Fixtures are graded {@code -Dgrader.it.jobs} at a time (default 2): besides halving the time,
  * two gradings at once keep both cores busy, and verdicts must not depend on that.
  */
+@Tag("slow") // make test-fast leaves it out; make test (CI) runs it
 class FixtureVerdictsIT {
   @TempDir static Path work;
   private static Grader grader;
@@ -54,32 +59,32 @@ class FixtureVerdictsIT {
 
   @TestFactory
   Stream<DynamicTest> badFixturesFailExactlyTheirExpectedTests() throws Exception {
-    return gradeAll("bad", FixtureVerdictsIT::checkBad);
+    return gradeAll(FixtureKind.BAD, FixtureVerdictsIT::checkBad);
   }
 
   @TestFactory
   Stream<DynamicTest> goodFixturesGetFullMarks() throws Exception {
-    return gradeAll("good", FixtureVerdictsIT::checkGood);
+    return gradeAll(FixtureKind.GOOD, FixtureVerdictsIT::checkGood);
   }
 
   /** A check of one fixture, run on the job pool. */
   @FunctionalInterface
   private interface Check {
-    void run(Path fixture) throws Exception;
+    void run(Fixture fixture) throws Exception;
   }
 
   /** Starts every fixture's check at once (the pool bounds how many run); each test waits for its own. */
-  private static Stream<DynamicTest> gradeAll(String kind, Check check) throws Exception {
-    List<Path> fixtures = FixtureSubmissions.folders(kind);
+  private static Stream<DynamicTest> gradeAll(FixtureKind kind, Check check) throws Exception {
+    List<Fixture> fixtures = FixtureLibrary.all(kind);
     List<Future<?>> results = new ArrayList<>();
-    for (Path fixture : fixtures) {
+    for (Fixture fixture : fixtures) {
       results.add(jobs.submit(() -> {
         check.run(fixture);
         return null;
       }));
     }
     return IntStream.range(0, fixtures.size()).mapToObj(i -> DynamicTest.dynamicTest(
-        fixtures.get(i).getFileName().toString(), () -> {
+        fixtures.get(i).name(), () -> {
           try {
             results.get(i).get();
           } catch (ExecutionException e) {
@@ -88,18 +93,11 @@ class FixtureVerdictsIT {
         }));
   }
 
-  private static void checkBad(Path fixture) throws Exception {
-    String name = fixture.getFileName().toString();
-    String exercise = name.substring(0, name.indexOf('-') < 0 ? name.length() : name.indexOf('-'));
-    Path expectedFile = fixture.resolve("expected-failures.txt");
-    assertTrue(Files.isRegularFile(expectedFile), name + " has no expected-failures.txt");
-    Set<String> expected = new TreeSet<>();
-    for (String line : Files.readAllLines(expectedFile)) {
-      if (!line.isBlank() && !line.strip().startsWith("#")) {
-        expected.add(line.strip());
-      }
-    }
-    Path submission = FixtureSubmissions.overlay(fixture, Files.createTempDirectory(work, name + "-"));
+  private static void checkBad(Fixture fixture) throws Exception {
+    String name = fixture.name();
+    String exercise = fixture.exercise();
+    Set<String> expected = fixture.expectedFailures();
+    Path submission = FixtureLibrary.submission(fixture, Files.createTempDirectory(work, name + "-"));
     Scorecard scorecard = grader.grade(new GradeRequest(submission, name, Set.of(exercise)));
     assertEquals(1, scorecard.exercises().size(), () -> name + ": the folder prefix '" + exercise
         + "' must be an exercise id");
@@ -121,9 +119,9 @@ class FixtureVerdictsIT {
     }
   }
 
-  private static void checkGood(Path fixture) throws Exception {
-    String name = fixture.getFileName().toString();
-    Path submission = FixtureSubmissions.complete(fixture, Files.createTempDirectory(work, name + "-"));
+  private static void checkGood(Fixture fixture) throws Exception {
+    String name = fixture.name();
+    Path submission = FixtureLibrary.submission(fixture, Files.createTempDirectory(work, name + "-"));
     Scorecard scorecard = grader.grade(GradeRequest.all(submission, name));
     assertTrue(scorecard.isFullMarks(), () -> name + ": a correct alternative solution must get full marks, got "
         + scorecard.score() + "/" + scorecard.maxScore() + "\n" + FixtureSubmissions.describe(scorecard));

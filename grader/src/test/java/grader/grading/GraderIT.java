@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.fixtures.FixtureLibrary;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.ExerciseStatus;
 import grader.scorecard.Scorecard;
@@ -31,8 +32,7 @@ class GraderIT {
 
   @Test
   void theReferenceSolutionsGetFullMarks() throws Exception {
-    Path submission = FixtureSubmissions.overlay(Files.createTempDirectory(work, "empty-"),
-        Files.createTempDirectory(work, "solutions-"));
+    Path submission = FixtureLibrary.copySolutions(Files.createTempDirectory(work, "solutions-"));
     Scorecard scorecard = grader.grade(GradeRequest.all(submission, "solutions"));
     assertTrue(scorecard.isFullMarks(), () -> "the solutions got " + scorecard.score() + "/" + scorecard.maxScore()
         + "\n" + FixtureSubmissions.describe(scorecard));
@@ -46,7 +46,7 @@ class GraderIT {
   /** What a student starts from: it compiles, runs, and earns nothing, each test saying why. */
   @Test
   void theSkeletonsCompileAndScoreZero() throws Exception {
-    Scorecard scorecard = grader.grade(GradeRequest.all(FixtureSubmissions.repo().resolve("exercises"), "skeleton"));
+    Scorecard scorecard = grader.grade(GradeRequest.all(FixtureLibrary.repo().resolve("exercises"), "skeleton"));
     assertEquals(4, scorecard.exercises().size());
     for (ExerciseResult exercise : scorecard.exercises()) {
       assertEquals(ExerciseStatus.GRADED, exercise.status(), () -> exercise.id() + ": " + exercise.message());
@@ -81,8 +81,7 @@ class GraderIT {
 
   @Test
   void onlyTheRequestedExercisesAreGradedInRubricOrder() throws Exception {
-    Path submission = FixtureSubmissions.overlay(Files.createTempDirectory(work, "empty-"),
-        Files.createTempDirectory(work, "solutions-"));
+    Path submission = FixtureLibrary.copySolutions(Files.createTempDirectory(work, "solutions-"));
     Scorecard scorecard = grader.grade(new GradeRequest(submission, "two", Set.of("async", "threads")));
     assertEquals(List.of("threads", "async"), scorecard.exercises().stream().map(ExerciseResult::id).toList());
     assertTrue(scorecard.isFullMarks(), () -> FixtureSubmissions.describe(scorecard));

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import grader.compile.CompileResult;
 import grader.compile.ExerciseBuild;
 import grader.compile.SubmissionCompiler;
+import grader.fixtures.AttackExpectation;
+import grader.fixtures.Fixture;
+import grader.fixtures.FixtureKind;
+import grader.fixtures.FixtureLibrary;
 import grader.policy.BytecodePolicy;
 import grader.policy.PolicyFinding;
 import grader.policy.PolicyResult;
@@ -14,18 +18,15 @@ import grader.rubric.Rubric;
 import grader.rubric.RubricLoader;
 import grader.scorecard.ExerciseStatus;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tests); every attack fixture that names a {@code policy-api} is refused for that API while the
  * other exercises pass, and every other attack fixture passes it (the run-time layers stop those).
  */
+@Tag("slow") // compiles every fixture: make test-fast leaves it out; make test (CI) runs it
 class PolicyFixturesTests {
   private static Rubric rubric;
   private static final BytecodePolicy POLICY = BytecodePolicy.standard();
@@ -51,31 +53,31 @@ class PolicyFixturesTests {
 
   @Test
   void theSolutionsPass() throws IOException {
-    Path submission = FixtureSubmissions.repo().resolve("solutions");
+    Path submission = FixtureLibrary.repo().resolve("solutions");
     assertEquals(Map.of(), findings(submission, temp.resolve("classes")), "findings in solutions/");
   }
 
   @Test
   void theSkeletonsPass() throws IOException {
-    Path submission = FixtureSubmissions.repo().resolve("exercises");
+    Path submission = FixtureLibrary.repo().resolve("exercises");
     assertEquals(Map.of(), findings(submission, temp.resolve("classes")), "findings in exercises/");
   }
 
   @TestFactory
   Stream<DynamicTest> everyGoodFixturePasses() throws IOException {
-    return FixtureSubmissions.folders("good").stream().map(fixture -> DynamicTest.dynamicTest(
-        fixture.getFileName().toString(), () -> {
-          Path submission = FixtureSubmissions.complete(fixture, temp.resolve(fixture.getFileName().toString()));
-          assertEquals(Map.of(), findings(submission, temp.resolve("classes-" + fixture.getFileName())));
+    return FixtureLibrary.all(FixtureKind.GOOD).stream().map(fixture -> DynamicTest.dynamicTest(
+        fixture.name(), () -> {
+          Path submission = FixtureLibrary.submission(fixture, temp.resolve(fixture.name()));
+          assertEquals(Map.of(), findings(submission, temp.resolve("classes-" + fixture.name())));
         }));
   }
 
   @TestFactory
   Stream<DynamicTest> everyBadFixturePasses() throws IOException {
-    return FixtureSubmissions.folders("bad").stream().map(fixture -> DynamicTest.dynamicTest(
-        fixture.getFileName().toString(), () -> {
-          Path submission = FixtureSubmissions.overlay(fixture, temp.resolve(fixture.getFileName().toString()));
-          assertEquals(Map.of(), findings(submission, temp.resolve("classes-" + fixture.getFileName())),
+    return FixtureLibrary.all(FixtureKind.BAD).stream().map(fixture -> DynamicTest.dynamicTest(
+        fixture.name(), () -> {
+          Path submission = FixtureLibrary.submission(fixture, temp.resolve(fixture.name()));
+          assertEquals(Map.of(), findings(submission, temp.resolve("classes-" + fixture.name())),
               "a known-bad fixture must fail its tests, not the policy");
         }));
   }
@@ -83,16 +85,16 @@ class PolicyFixturesTests {
   @TestFactory
   Stream<DynamicTest> everyAttackIsRefusedForItsPolicyApiOrPassesThePolicy() throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
-    for (Path fixture : FixtureSubmissions.folders("attack")) {
-      Properties properties = attackProperties(fixture);
-      String api = properties.getProperty("policy-api");
-      String exercise = properties.getProperty("exercise");
-      tests.add(DynamicTest.dynamicTest(fixture.getFileName().toString(), () -> {
-        if ("false".equals(properties.getProperty("compiles"))) {
+    for (Fixture fixture : FixtureLibrary.all(FixtureKind.ATTACK)) {
+      AttackExpectation attack = fixture.attack();
+      String api = attack.policyApi();
+      String exercise = attack.exercise();
+      tests.add(DynamicTest.dynamicTest(fixture.name(), () -> {
+        if (!attack.compiles()) {
           return; // an attack on the compiler itself (AttackIT grades it): there are no class files to check
         }
-        Path submission = overlayAttack(fixture, temp.resolve(fixture.getFileName().toString()));
-        Map<String, List<PolicyFinding>> found = findings(submission, temp.resolve("classes-" + fixture.getFileName()));
+        Path submission = FixtureLibrary.submission(fixture, temp.resolve(fixture.name()));
+        Map<String, List<PolicyFinding>> found = findings(submission, temp.resolve("classes-" + fixture.name()));
         if (api == null) {
           assertEquals(Map.of(), found, "an attack the run-time layers stop must pass the policy (or name its policy-api)");
           return;
@@ -113,7 +115,7 @@ class PolicyFixturesTests {
    */
   @Test
   void measuresTheCheckOnTheSolutions() throws IOException {
-    Path sources = FixtureSubmissions.repo().resolve("solutions/src/main/java");
+    Path sources = FixtureLibrary.repo().resolve("solutions/src/main/java");
     CompileResult compiled = new SubmissionCompiler().compile(sources, rubric.exercises(), temp.resolve("timed"));
     BytecodePolicy fresh = BytecodePolicy.standard();
     StringBuilder report = new StringBuilder("POLICY TIME (ms, cold / warm median of 20):");
@@ -155,27 +157,5 @@ class PolicyFixturesTests {
       }
     }
     return found;
-  }
-
-  private static Properties attackProperties(Path fixture) throws IOException {
-    Properties properties = new Properties();
-    try (InputStream in = Files.newInputStream(fixture.resolve("attack.properties"))) {
-      properties.load(in);
-    }
-    return properties;
-  }
-
-  /** An attack overlay: its {@code src} over a copy of the solutions (as AttackIT lays it). */
-  private static Path overlayAttack(Path fixture, Path into) throws IOException {
-    Path solutions = FixtureSubmissions.repo().resolve("solutions");
-    FixtureSubmissions.copyTree(solutions.resolve("src"), into.resolve("src"));
-    try (Stream<Path> files = Files.walk(fixture.resolve("src"))) {
-      for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
-        Path target = into.resolve(fixture.relativize(file).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    return into;
   }
 }

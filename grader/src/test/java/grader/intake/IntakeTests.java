@@ -170,6 +170,36 @@ class IntakeTests {
         result.refusals());
   }
 
+  /** Names and modes come from one reader: a link whose name is code page 437 is still a link. */
+  @Test
+  void refusesALinkInAZipWhoseNamesAreCodePage437() throws Exception {
+    Path zip = temp.resolve("cp437.zip");
+    try (org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream out =
+        new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(zip)) {
+      out.setEncoding("IBM437");
+      out.setUseLanguageEncodingFlag(false);
+      out.setCreateUnicodeExtraFields(org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream
+          .UnicodeExtraFieldPolicy.NEVER);
+      org.apache.commons.compress.archivers.zip.ZipArchiveEntry source =
+          new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(THREADS);
+      out.putArchiveEntry(source);
+      out.write(THREADS_SOURCE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeArchiveEntry();
+      org.apache.commons.compress.archivers.zip.ZipArchiveEntry link =
+          new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("src/main/java/exercises/threads/Lié.java");
+      link.setUnixMode(0120777);
+      out.putArchiveEntry(link);
+      out.write("/etc/passwd".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeArchiveEntry();
+    }
+
+    IntakeResult result = intake.copy(zip, temp.resolve("work"));
+
+    assertEquals(List.of(THREADS), files(result.root()));
+    assertEquals(List.of("skipped src/main/java/exercises/threads/Lié.java: it is a symbolic link; submit the file itself"),
+        result.refusals());
+  }
+
   @Test
   void acceptsWindowsSeparatorsInAZip() throws Exception {
     Path zip = new Zips().add(THREADS.replace('/', '\\'), THREADS_SOURCE).writeTo(temp.resolve("win.zip"));

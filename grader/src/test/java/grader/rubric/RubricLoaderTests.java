@@ -131,4 +131,18 @@ class RubricLoaderTests {
     assertEquals("r/threads.json: unknown field 'points' (known: classes, exercise, held_back_points, suite, tests, title)",
         failure(index, THREADS.replace("{\"exercise\"", "{\"points\": 25, \"exercise\""), null));
   }
+
+  /** The binding coerces nothing: a number is no title, a boolean no points, a string no list. */
+  @Test
+  void valuesOfTheWrongTypeAreNotCoerced() {
+    String index = "[\"threads\"]";
+    assertEquals("r/threads.json: field 'title' must be a non-empty string, was 5",
+        failure(index, THREADS.replace("\"Sleepy threads\"", "5"), null));
+    assertEquals("r/threads.json: field 'tests[1].points' must be a number >= 0, was true",
+        failure(index, THREADS.replace("0.1", "true"), null));
+    assertEquals("r/threads.json: field 'tests[0].review' must be true or false, was 1",
+        failure(index, THREADS.replace("\"review\": true", "\"review\": 1"), null));
+    assertEquals("r/threads.json: field 'classes' must be an array, was \"exercises.threads.SleepyThreads\"",
+        failure(index, THREADS.replace("[\"exercises.threads.SleepyThreads\"]", "\"exercises.threads.SleepyThreads\""), null));
+  }
 }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import grader.fixtures.AttackExpectation;
+import grader.fixtures.Fixture;
+import grader.fixtures.FixtureKind;
+import grader.fixtures.FixtureLibrary;
 import grader.grading.GradeRequest;
 import grader.grading.Grader;
 import grader.grading.GraderSetup;
@@ -22,8 +26,6 @@ import grader.scorecard.TestResult;
 import grader.scorecard.TestStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -32,15 +34,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +53,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -65,8 +64,8 @@ import org.junit.jupiter.api.TestFactory;
  * score, the scorecard is valid and small, the planted secret appears nowhere, the host's loopback
  * server sees no connection, and nothing is left running or on disk.
  *
- * <p>A fixture holds only the overriding student files (overlaid on a copy of {@code solutions/})
- * and {@code attack.properties}: {@code exercise} (the attacked one), {@code fallback} (safe to run
+ * <p>A fixture holds only the overriding student files (overlaid on a copy of {@code solutions/}, as
+ * {@link grader.fixtures.Fixture} says) and {@code attack.properties} (read by {@link AttackExpectation}): {@code exercise} (the attacked one), {@code fallback} (safe to run
  * without a sandbox), {@code message} (alternatives, separated by {@code |}, one of which the
  * attacked exercise's messages must contain) and optionally {@code failing} (tests that must not
  * pass), {@code exact} ({@code true}: every other test of the attacked exercise must pass, so the
@@ -81,11 +80,9 @@ import org.junit.jupiter.api.TestFactory;
  * the run-time layers stop it on their own; {@code message}, {@code failing} and {@code earns} apply
  * to that run.
  */
+@Tag("slow") // make test-fast leaves it out; make test (CI) runs it
 class AttackIT {
 
-  private static final Path REPO = Path.of(System.getProperty("grader.repo", "..")).toAbsolutePath().normalize();
-  private static final Path FIXTURES = REPO.resolve("grader/src/test/fixtures/attack");
-  private static final Path SOLUTIONS = REPO.resolve("solutions");
   private static final Duration EXERCISE_WALL_CLOCK = Duration.ofSeconds(90);
   private static final long MAX_SCORECARD_BYTES = 200 * 1024;
   private static final String SECRET_NAME = "grader-attack-secret";
@@ -102,44 +99,6 @@ class AttackIT {
   private static String secret;
   private static List<Path> plantedSecrets;
   private static final Map<Isolation, Scorecard> BASELINES = new ConcurrentHashMap<>();
-
-  /** One fixture's expectations, from its {@code attack.properties}. */
-  record Attack(String name, Path overlay, String description, String exercise, boolean fallback,
-      List<String> messages, List<String> failing, boolean exact, List<String> requires,
-      Optional<BigDecimal> earns, String policyApi, boolean alsoWithoutPolicy) {
-
-    static Attack load(Path dir) {
-      Properties properties = new Properties();
-      String description;
-      try (InputStream in = Files.newInputStream(dir.resolve("attack.properties"))) {
-        properties.load(in);
-        description = Files.readAllLines(dir.resolve("attack.properties")).get(0).replaceFirst("^#\\s*", "");
-      } catch (IOException e) {
-        throw new IllegalStateException("fixture " + dir + " has no readable attack.properties", e);
-      }
-      return new Attack(dir.getFileName().toString(), dir, description, properties.getProperty("exercise"),
-          Boolean.parseBoolean(properties.getProperty("fallback", "false")), split(properties.getProperty("message"),
-          "\\|"), split(properties.getProperty("failing"), ","),
-          Boolean.parseBoolean(properties.getProperty("exact", "false")), split(properties.getProperty("requires"), ","),
-          Optional.ofNullable(properties.getProperty("earns")).map(String::strip).map(BigDecimal::new),
-          properties.getProperty("policy-api"), Boolean.parseBoolean(properties.getProperty("also-without-policy", "false")));
-    }
-
-    /** Whether the bytecode policy is expected to refuse the attack. */
-    boolean policyStops() {
-      return policyApi != null && !policyApi.isBlank();
-    }
-
-    private static List<String> split(String value, String separator) {
-      return value == null || value.isBlank() ? List.of()
-          : Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** The exercise graded next to the attacked one, to show the attack does not spill over. */
-    String neighbour() {
-      return exercise.equals("async") ? "threads" : "async";
-    }
-  }
 
   @BeforeAll
   static void setUp() throws Exception {
@@ -196,18 +155,15 @@ class AttackIT {
 
   @TestFactory
   Stream<DynamicNode> attacks() throws IOException {
-    List<Path> dirs;
-    try (Stream<Path> list = Files.list(FIXTURES)) {
-      dirs = list.filter(Files::isDirectory).sorted().toList();
-    }
+    List<Fixture> fixtures = FixtureLibrary.all(FixtureKind.ATTACK);
     // -Dattack.only=a,b grades only those fixtures (and the intake attacks), for a quick look at new ones.
-    List<String> only = Attack.split(System.getProperty("attack.only"), ",");
+    List<String> only = AttackExpectation.split(System.getProperty("attack.only"), ",");
     if (!only.isEmpty()) {
-      dirs = dirs.stream().filter(d -> only.contains(d.getFileName().toString())).toList();
+      fixtures = fixtures.stream().filter(f -> only.contains(f.name())).toList();
     }
     List<DynamicNode> nodes = new ArrayList<>();
-    for (Path dir : dirs) {
-      Attack attack = Attack.load(dir);
+    for (Fixture fixture : fixtures) {
+      AttackExpectation attack = fixture.attack();
       List<DynamicTest> modes = new ArrayList<>();
       modes.add(DynamicTest.dynamicTest("bubblewrap", () -> {
         assumeBubblewrap();
@@ -255,7 +211,7 @@ class AttackIT {
    * Attacks that only a cgroup bounds (a thread bomb without {@code pids.max} runs until the host
    * gives up) are skipped, with the reason, where the grader cannot create cgroups (not root).
    */
-  private static void assumeCgroups(Attack attack) {
+  private static void assumeCgroups(AttackExpectation attack) {
     CgroupLayout cgroups = bubblewrap.cgroups();
     for (String controller : attack.requires()) {
       boolean available = controller.equals("pids") ? cgroups.limitsTasks()
@@ -266,7 +222,7 @@ class AttackIT {
   }
 
   /** Grades one fixture and checks everything the attack suite promises. */
-  private void gradeAttack(Attack attack, Sandbox sandbox, boolean policy) throws Exception {
+  private void gradeAttack(AttackExpectation attack, Sandbox sandbox, boolean policy) throws Exception {
     Path submission = overlaySolutions(attack);
     Scorecard card = grade(sandbox, submission, attack.name(), Set.of(attack.exercise(), attack.neighbour()), policy);
     ExerciseResult attacked = exercise(card, attack.exercise());
@@ -305,7 +261,7 @@ class AttackIT {
   }
 
   /** The policy refused the attack before it ran: no points, a compile error, a policy finding naming the API. */
-  private static void assertPolicyRefused(Attack attack, ExerciseResult attacked, String report) {
+  private static void assertPolicyRefused(AttackExpectation attack, ExerciseResult attacked, String report) {
     assertEquals(0, attacked.score().signum(), "an attack the policy refuses earns nothing:\n" + report);
     assertEquals(ExerciseStatus.COMPILE_ERROR, attacked.status(), "the policy refuses like a compiler:\n" + report);
     assertTrue(String.valueOf(attacked.message()).contains("does not allow"), "the message says why:\n" + report);
@@ -320,7 +276,7 @@ class AttackIT {
    * The control experiment: without a sandbox the secret reader does steal the secret, so its
    * passing bubblewrap run above is evidence and not an attack that never worked.
    */
-  private void secretReaderStealsWithoutSandbox(Attack attack) throws Exception {
+  private void secretReaderStealsWithoutSandbox(AttackExpectation attack) throws Exception {
     Path submission = overlaySolutions(attack);
     Scorecard card = new Grader(GraderSetup.of(installation, rubric, ProcessSandbox.detect()).withLimits(limits)
         .withWorkRoot(workRoot, false)).grade(new GradeRequest(submission, attack.name(), Set.of(attack.exercise())));
@@ -404,33 +360,13 @@ class AttackIT {
     return card;
   }
 
-  private Path overlaySolutions(Attack attack) throws IOException {
-    Path submission = copySolutions(root.resolve("submissions").resolve(attack.name() + "-" + UUID.randomUUID()));
-    Path overlay = attack.overlay().resolve("src");
-    try (Stream<Path> files = Files.walk(overlay)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path target = submission.resolve("src").resolve(overlay.relativize(file).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    return submission;
+  private Path overlaySolutions(AttackExpectation attack) throws IOException {
+    Fixture fixture = FixtureLibrary.named(FixtureKind.ATTACK, attack.name()).orElseThrow();
+    return FixtureLibrary.submission(fixture, root.resolve("submissions").resolve(attack.name() + "-" + UUID.randomUUID()));
   }
 
   private static Path copySolutions(Path into) throws IOException {
-    Path sources = SOLUTIONS.resolve("src");
-    try (Stream<Path> files = Files.walk(sources)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path target = into.resolve("src").resolve(sources.relativize(file).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
-      }
-    }
-    Path report = SOLUTIONS.resolve("REPORT.md");
-    if (Files.exists(report)) {
-      Files.copy(report, into.resolve("REPORT.md"));
-    }
-    return into;
+    return FixtureLibrary.copySolutions(into);
   }
 
   /** The solutions plus links to the secret (a file and a directory) where sources are expected. */

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.fixtures.AttackExpectation;
+import grader.fixtures.Fixture;
+import grader.fixtures.FixtureKind;
+import grader.fixtures.FixtureLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How AttackIT reads a fixture's {@code attack.properties} (no grading, no JVM started). */
+/** How the fixture model reads a fixture's {@code attack.properties} (no grading, no JVM started). */
 class AttackPropertiesTests {
   @TempDir
   Path temp;
@@ -23,7 +26,7 @@ class AttackPropertiesTests {
     Path dir = fixture("forge", "# forges results; stopped by: bytecode policy (setAccessible)\nexercise=threads\n"
         + "fallback=false\nmessage=memory limit|killed\npolicy-api=java.lang.reflect.Field.setAccessible\n"
         + "also-without-policy=true\n");
-    AttackIT.Attack attack = AttackIT.Attack.load(dir);
+    AttackExpectation attack = AttackExpectation.load(dir);
     assertEquals("forges results; stopped by: bytecode policy (setAccessible)", attack.description());
     assertEquals("java.lang.reflect.Field.setAccessible", attack.policyApi());
     assertTrue(attack.policyStops());
@@ -34,7 +37,7 @@ class AttackPropertiesTests {
   @Test
   void withoutThemTheRunTimeLayersAloneAreExpectedToStopIt() throws IOException {
     Path dir = fixture("flood", "# prints a lot\nexercise=threads\nfallback=true\nmessage=printed more than\n");
-    AttackIT.Attack attack = AttackIT.Attack.load(dir);
+    AttackExpectation attack = AttackExpectation.load(dir);
     assertNull(attack.policyApi());
     assertFalse(attack.policyStops());
     assertFalse(attack.alsoWithoutPolicy());
@@ -43,14 +46,11 @@ class AttackPropertiesTests {
 
   @Test
   void everyFixtureSaysWhatStopsIt() throws IOException {
-    Path root = Path.of(System.getProperty("grader.repo", "..")).resolve("grader/src/test/fixtures/attack");
-    try (Stream<Path> dirs = Files.list(root)) {
-      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-        AttackIT.Attack attack = AttackIT.Attack.load(dir);
-        if (attack.policyStops()) {
-          assertTrue(attack.description().contains("stopped by: bytecode policy"),
-              dir.getFileName() + " names the layer that stops it: " + attack.description());
-        }
+    for (Fixture fixture : FixtureLibrary.all(FixtureKind.ATTACK)) {
+      AttackExpectation attack = fixture.attack();
+      if (attack.policyStops()) {
+        assertTrue(attack.description().contains("stopped by: bytecode policy"),
+            fixture.name() + " names the layer that stops it: " + attack.description());
       }
     }
   }

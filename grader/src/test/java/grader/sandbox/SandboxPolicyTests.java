@@ -73,4 +73,17 @@ class SandboxPolicyTests {
         () -> SandboxPolicy.parse("{\"exercises\": [\"compare\"]}", "limits.json"));
     assertTrue(e.getMessage().contains("\"exercises\" must be an object"), e.getMessage());
   }
+
+  @Test
+  void problemsInAnExerciseNameItsPath() {
+    InvalidLimitsException unknown = assertThrows(InvalidLimitsException.class,
+        () -> SandboxPolicy.parse("{\"exercises\": {\"compare\": {\"exercises\": {}}}}", "limits.json"));
+    assertTrue(unknown.getMessage().startsWith("limits.json: unknown key \"exercises.compare.exercises\"; known keys: heap_megabytes"),
+        unknown.getMessage());
+    assertTrue(!unknown.getMessage().endsWith(", exercises"), "no nested exercises: " + unknown.getMessage());
+    InvalidLimitsException wrong = assertThrows(InvalidLimitsException.class,
+        () -> SandboxPolicy.parse("{\"exercises\": {\"compare\": {\"max_tasks\": \"600\"}}}", "limits.json"));
+    assertTrue(wrong.getMessage().equals("limits.json: \"exercises.compare.max_tasks\" must be a positive whole number, was \"600\""),
+        wrong.getMessage());
+  }
 }
