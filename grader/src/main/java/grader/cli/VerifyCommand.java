@@ -106,10 +106,11 @@ final class VerifyCommand implements Command {
   }
 
   /** The hash intake computes when it grades {@code submission}: over exactly the files it accepts. */
-  private static String submissionSha256(Path submission) throws IOException, IntakeException {
+  private static String submissionSha256(Path submission)
+      throws IOException, IntakeException, grader.rubric.RubricException {
     Path work = Files.createTempDirectory("grader-verify-");
     try {
-      return new Intake(IntakePolicy.defaults()).copy(submission, work.resolve("submission")).sha256();
+      return new Intake(IntakePolicy.defaults(), grader.rubric.RubricLoader.ofGrader().load().providedClasses()).copy(submission, work.resolve("submission")).sha256();
     } finally {
       try (Stream<Path> files = Files.walk(work)) {
         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

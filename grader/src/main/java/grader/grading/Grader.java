@@ -144,7 +144,7 @@ public final class Grader {
         throws IOException, InterruptedException, RubricException {
       IntakeResult intake;
       try {
-        intake = new Intake(setup.intakePolicy()).copy(request.submission(), runDir.resolve("submission"));
+        intake = new Intake(setup.intakePolicy(), setup.rubric().providedClasses()).copy(request.submission(), runDir.resolve("submission"));
       } catch (IntakeException e) {
         String message = "The submission could not be read: " + e.getMessage();
         note(message);

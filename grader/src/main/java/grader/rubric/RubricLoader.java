@@ -32,7 +32,7 @@ public final class RubricLoader {
   private static final Pattern EXERCISE_ID = Pattern.compile("[a-z][a-z0-9-]*");
   private static final Pattern JAVA_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
   private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-  private static final Set<String> EXERCISE_FIELDS = Set.of("exercise", "title", "suite", "classes", "tests",
+  private static final Set<String> EXERCISE_FIELDS = Set.of("exercise", "title", "suite", "classes", "provided", "tests",
       "held_back_points");
   private static final Set<String> TEST_FIELDS = Set.of("id", "points", "review", "min_ms", "visibility");
 
@@ -97,6 +97,20 @@ public final class RubricLoader {
       }
       classes.add(c.asText());
     }
+    List<String> provided = new ArrayList<>();
+    JsonNode providedNodes = root.get("provided");
+    if (providedNodes != null) {
+      if (!providedNodes.isArray()) {
+        throw new RubricException(file + ": field 'provided' must be an array of classes named in 'classes', was "
+            + providedNodes);
+      }
+      for (JsonNode c : providedNodes) {
+        if (!c.isTextual() || !classes.contains(c.asText())) {
+          throw new RubricException(file + ": field 'provided' must name classes of 'classes', but has " + c);
+        }
+        provided.add(c.asText());
+      }
+    }
     List<TestPoints> tests = new ArrayList<>();
     Set<String> testIds = new LinkedHashSet<>();
     JsonNode testNodes = array(file, root, "tests");
@@ -136,7 +150,8 @@ public final class RubricLoader {
       throw new RubricException(file + ": field 'held_back_points' must be a number > 0, was " + heldBack
           + " (make dist writes it into the student bundle's rubric; leave it out of the instructor's)");
     }
-    return new ExerciseRubric(id, title, suite, classes, tests, heldBack == null ? null : heldBack.decimalValue());
+    return new ExerciseRubric(id, title, suite, classes, tests, heldBack == null ? null : heldBack.decimalValue(),
+        provided);
   }
 
   private static Visibility visibility(String file, String where, JsonNode value) throws RubricException {

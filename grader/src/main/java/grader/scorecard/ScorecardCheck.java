@@ -1,5 +1,7 @@
 package grader.scorecard;
 
+import grader.rubric.RubricException;
+import grader.rubric.RubricLoader;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,9 +27,18 @@ public final class ScorecardCheck {
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
-  private static final Set<String> EXERCISE_IDS = Set.of("threads", "processes", "async", "compare");
+  /** The exercises of the installed rubric index: a scorecard names no other. */
+  private static final List<String> EXERCISE_IDS = exerciseIds();
 
   private ScorecardCheck() {}
+
+  private static List<String> exerciseIds() {
+    try {
+      return RubricLoader.ofGrader().load().exerciseIds();
+    } catch (RubricException e) {
+      throw new IllegalStateException("the grader's own rubric is broken: " + e.getMessage(), e);
+    }
+  }
 
   /**
    * The scorecard in {@code json}, or an exception whose message names the broken field. The derived
