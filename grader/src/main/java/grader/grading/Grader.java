@@ -28,7 +28,6 @@ import grader.scorecard.Scorecard;
 import grader.scorecard.SubmissionInfo;
 import grader.scorecard.TestResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
