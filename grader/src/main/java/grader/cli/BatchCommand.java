@@ -17,6 +17,9 @@ import grader.rubric.ExerciseRubric;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.GraderInfo;
 import grader.scorecard.TestResult;
+import grader.sandbox.SandboxPolicy;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +27,53 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code batch <folder> --out <dir>}: grades every student's folder or zip in a folder, in
  * parallel, resumably, into per-student scorecards, summaries and a gradebook (see docs/BATCH.md).
  */
+@picocli.CommandLine.Command(name = "batch",
+    customSynopsis = "java -jar grader.jar batch <folder> --out <dir> [options]",
+    description = {
+        "Grades every student in <folder>: one subfolder, git checkout or .zip each (LMS downloads",
+        "are fine: wrapper folders and name prefixes are handled). Writes <dir>/<student>/ with the",
+        "scorecard, Gradescope's results.json, the grading log and a feedback page, and",
+        "<dir>/summary.csv, summary.json and index.html (the gradebook). Run it again to resume:",
+        "students whose results are up to date (same submission, grader, exercises and limits) are",
+        "kept. Details: docs/BATCH.md."})
 final class BatchCommand implements Command {
+  @Parameters(paramLabel = "<folder>", arity = "0..*", hidden = true)
+  private List<String> folders = new ArrayList<>();
 
-  @Override
-  public String name() {
-    return "batch";
-  }
+  @Option(names = "--out", paramLabel = "DIR", description = "where the results go (required; outside <folder>)")
+  private String out;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "submissions graded at once (default: half the cores, at most one per 2 GiB of memory;"
+      + " here ${DEFAULT-VALUE})")
+  private String jobs = Integer.toString(JobsPolicy.defaultJobs());
+
+  @Option(names = "--force", description = "regrade everyone, even students whose results are up to date")
+  private boolean force;
+
+  @Option(names = "--only", paramLabel = "ID", split = ",",
+      description = "regrade just these students (comma-separated ids), keep the others")
+  private List<String> only = new ArrayList<>();
+
+  @Option(names = "--shard", paramLabel = "I/N", description = "grade only shard I of N (1-based); combine shards with `merge`")
+  private String shard;
+
+  @Mixin
+  private ExerciseSelection exercises;
+
+  @Mixin
+  private LimitsOption limits;
+
+  @Option(names = "--require-sandbox",
+      description = "fail instead of running student code without the bubblewrap sandbox")
+  private boolean requireSandbox;
 
   @Override
   public String summary() {
@@ -42,31 +81,9 @@ final class BatchCommand implements Command {
   }
 
   @Override
-  public String usage() {
-    return """
-        Usage: java -jar grader.jar batch <folder> --out <dir> [options]
-
-        Grades every student in <folder>: one subfolder, git checkout or .zip each (LMS downloads
-        are fine: wrapper folders and name prefixes are handled). Writes <dir>/<student>/ with the
-        scorecard, Gradescope's results.json, the grading log and a feedback page, and
-        <dir>/summary.csv, summary.json and index.html (the gradebook). Run it again to resume:
-        students whose results are up to date are kept. Details: docs/BATCH.md.
-
-        Options:
-          --out DIR            where the results go (required; outside <folder>)
-          --jobs N             submissions graded at once (default: half the cores, at most one
-                               per 2 GiB of memory; here %d)
-          --force              regrade everyone, even students whose results are up to date
-          --only IDS           regrade just these students (comma-separated ids), keep the others
-          --shard I/N          grade only shard I of N (1-based); combine shards with `merge`
-          --exercise ID        grade only this exercise; repeatable (threads, processes, async, compare)
-          --require-sandbox    fail instead of running student code without the bubblewrap sandbox
-        """.formatted(JobsPolicy.defaultJobs());
-  }
-
-  @Override
-  public int run(List<String> arguments, CommandContext context) throws Exception {
-    Parsed parsed = parse(arguments, context.environment());
+  public int run(CommandContext context) throws Exception {
+    BatchOptions options = options(context.environment());
+    SandboxPolicy policy = limits.load(context.environment());
     String names = System.getProperty("sun.jnu.encoding", "UTF-8");
     if (!names.equalsIgnoreCase("UTF-8")) {
       // Ids come from folder names: decoded as ASCII, "Zoë" loses its ë and shards on UTF-8 machines disagree.
@@ -74,29 +91,63 @@ final class BatchCommand implements Command {
           + " student ids; run with a UTF-8 locale (LANG=C.UTF-8) on every machine of a batch");
     }
     LogRouter logs = new LogRouter();
-    Grading grading = context.graders().create(new EngineOptions(parsed.requireSandbox(), false, true), logs, context.err());
-    GradeCommand.checkExercises(parsed.exercises(), grading.exerciseIds());
+    Grading grading = context.graders().create(new EngineOptions(requireSandbox, false, true, policy), logs,
+        context.err());
+    Set<String> selected = exercises.checked(grading.exerciseIds());
+    LimitsOption.checkExercises(policy, grading.exerciseIds());
     SubmissionGrader grader = (submission, id, log) -> {
       logs.open(id, log);
       try {
-        return grading.grade(new GradeRequest(submission, id, parsed.exercises()));
+        return grading.grade(new GradeRequest(submission, id, selected));
       } finally {
         logs.close(id);
       }
     };
     ProgressListener progress = new ProgressListener(context.out(), context.environment().terminal(),
         context.environment().columns(), System::nanoTime);
-    BatchRunner runner = new BatchRunner(grader, fingerprint(grading, parsed.exercises()), grading.exerciseIds(),
+    BatchRunner runner = new BatchRunner(grader, fingerprint(grading, selected), grading.exerciseIds(),
         List.of(new StudentExport("results.json", new GradescopeReport()::render)), progress, System::nanoTime);
     BatchResult result;
     try {
-      result = runner.run(parsed.options());
+      result = runner.run(options);
     } catch (BatchInputException e) {
       throw new UsageException(e.getMessage());
     }
     context.out().println("Summary:   " + result.out().resolve("summary.csv"));
     context.out().println("Gradebook: " + result.out().resolve("index.html"));
     return Main.OK;
+  }
+
+  /** The parsed options of the runner; every problem is a usage error that names the option. */
+  BatchOptions options(CliEnvironment environment) throws UsageException {
+    Path folder = environment.resolve(Options.single(folders,
+        "missing the folder of submissions (one subfolder or .zip per student)",
+        "one submissions folder at a time: got %s and %s"));
+    Path dir = Options.required("--out <dir>", out, "where the scorecards, summary.csv and the gradebook go",
+        environment);
+    int parallel;
+    try {
+      parallel = Integer.parseInt(jobs.trim());
+    } catch (NumberFormatException e) {
+      parallel = 0;
+    }
+    if (parallel < 1 || parallel > 256) {
+      throw new UsageException("--jobs must be a whole number from 1 to 256, was " + jobs);
+    }
+    ShardSpec shardSpec = ShardSpec.ALL;
+    if (shard != null) {
+      try {
+        shardSpec = ShardSpec.parse(shard);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--shard: " + e.getMessage());
+      }
+    }
+    Set<String> students = new LinkedHashSet<>();
+    only.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(students::add);
+    if (!only.isEmpty() && students.isEmpty()) {
+      throw new UsageException("--only: expected a comma-separated list of student ids, got '" + String.join(",", only) + "'");
+    }
+    return new BatchOptions(folder, dir, parallel, force, students, shardSpec);
   }
 
   /**
@@ -113,85 +164,6 @@ final class BatchCommand implements Command {
   private static String describe(GraderInfo info) {
     return "version=" + info.version() + ";java=" + info.java() + ";suite=" + info.suiteHash() + ";limits="
         + new TreeMap<>(info.limits());
-  }
-
-  record Parsed(BatchOptions options, Set<String> exercises, boolean requireSandbox) {}
-
-  static Parsed parse(List<String> arguments, CliEnvironment environment) throws UsageException {
-    ArgumentReader reader = new ArgumentReader(arguments);
-    String folder = null;
-    String out = null;
-    Integer jobs = null;
-    boolean force = false;
-    Set<String> only = new LinkedHashSet<>();
-    ShardSpec shard = ShardSpec.ALL;
-    Set<String> exercises = new LinkedHashSet<>();
-    boolean requireSandbox = false;
-    while (reader.hasNext()) {
-      String argument = reader.next();
-      switch (argument) {
-        case "--out":
-          out = reader.value();
-          break;
-        case "--jobs":
-          String value = reader.value();
-          try {
-            jobs = Integer.parseInt(value.trim());
-          } catch (NumberFormatException e) {
-            jobs = 0;
-          }
-          if (jobs < 1 || jobs > 256) {
-            throw new UsageException("--jobs must be a whole number from 1 to 256, was " + value);
-          }
-          break;
-        case "--force":
-          reader.noValue();
-          force = true;
-          break;
-        case "--only":
-          only.addAll(list(reader.value()));
-          break;
-        case "--shard":
-          try {
-            shard = ShardSpec.parse(reader.value());
-          } catch (IllegalArgumentException e) {
-            throw new UsageException("--shard: " + e.getMessage());
-          }
-          break;
-        case "--exercise":
-          exercises.addAll(list(reader.value()));
-          break;
-        case "--require-sandbox":
-          reader.noValue();
-          requireSandbox = true;
-          break;
-        default:
-          if (ArgumentReader.isOption(argument)) {
-            throw ArgumentReader.unknown(argument);
-          }
-          if (folder != null) {
-            throw new UsageException("one submissions folder at a time: got " + folder + " and " + argument);
-          }
-          folder = argument;
-      }
-    }
-    if (folder == null) {
-      throw new UsageException("missing the folder of submissions (one subfolder or .zip per student)");
-    }
-    if (out == null) {
-      throw new UsageException("missing --out <dir>: where the scorecards, summary.csv and the gradebook go");
-    }
-    BatchOptions options = new BatchOptions(environment.resolve(folder), environment.resolve(out),
-        jobs == null ? JobsPolicy.defaultJobs() : jobs, force, only, shard);
-    return new Parsed(options, Set.copyOf(exercises), requireSandbox);
-  }
-
-  private static List<String> list(String value) throws UsageException {
-    List<String> items = java.util.Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    if (items.isEmpty()) {
-      throw new UsageException("expected a comma-separated list, got '" + value + "'");
-    }
-    return items;
   }
 
   /**

@@ -2,22 +2,50 @@ package grader.cli;
 
 import grader.grading.GradeRequest;
 import grader.report.TerminalReport;
+import grader.sandbox.SandboxPolicy;
+import grader.scorecard.GradedBy;
 import grader.scorecard.Scorecard;
 import grader.scorecard.ScorecardJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code check}: what a student runs. Grades {@code ./exercises} exactly as an instructor's batch
  * would, shows live progress on a terminal, prints the report and writes {@code target/scorecard.json}.
  */
+@picocli.CommandLine.Command(name = "check",
+    customSynopsis = "java -jar grader.jar check [--exercise ID]... [--dir exercises] [--out target/scorecard.json]",
+    description = {
+        "Grades your exercises exactly as your instructor's grader will, prints the report",
+        "and writes the scorecard."})
 final class CheckCommand implements Command {
+  @Parameters(arity = "0..*", hidden = true)
+  private List<String> unexpected = new ArrayList<>();
 
-  @Override
-  public String name() {
-    return "check";
-  }
+  @Mixin
+  private ExerciseSelection exercises;
+
+  @Option(names = "--dir", paramLabel = "DIR", description = "the folder to grade (default: ${DEFAULT-VALUE})")
+  private String dir = "exercises";
+
+  @Option(names = "--out", paramLabel = "FILE", description = "where to write the scorecard (default: ${DEFAULT-VALUE})")
+  private String out = "target/scorecard.json";
+
+  @Mixin
+  private LimitsOption limits;
+
+  @Option(names = "--keep-work-dir", description = "keep the private work folders and say where they are (debugging)")
+  private boolean keepWorkDir;
+
+  @Mixin
+  private GradedByOptions gradedBy;
 
   @Override
   public String summary() {
@@ -25,47 +53,38 @@ final class CheckCommand implements Command {
   }
 
   @Override
-  public String usage() {
-    return """
-        Usage: java -jar grader.jar check [--exercise ID]... [--dir exercises] [--out target/scorecard.json]
-
-        Grades your exercises exactly as your instructor's grader will, prints the report
-        and writes the scorecard.
-
-        Options:
-          --exercise ID     grade only this exercise; repeatable (threads, processes, async, compare)
-          --dir DIR         the folder to grade (default: exercises)
-          --out FILE        where to write the scorecard (default: target/scorecard.json)
-          --keep-work-dir   keep the private work folders and say where they are (debugging)
-        """ + GradedByOptions.USAGE;
-  }
-
-  @Override
-  public int run(List<String> arguments, CommandContext context) throws Exception {
-    CheckOptions options = CheckOptions.parse(arguments, context.environment());
-    if (!Files.isDirectory(options.dir())) {
-      throw new UsageException("no folder " + options.dir() + " to grade: run check in the repository's root or pass --dir");
+  public int run(CommandContext context) throws Exception {
+    if (!unexpected.isEmpty()) {
+      throw new UsageException("check takes no submission (it grades --dir, default exercises/): got " + unexpected.get(0));
     }
     CliEnvironment environment = context.environment();
+    Path folder = Options.path("--dir", dir, environment);
+    Path scorecardFile = Options.path("--out", out, environment);
+    Optional<GradedBy> by = gradedBy.build(Main.version());
+    if (!Files.isDirectory(folder)) {
+      throw new UsageException("no folder " + folder + " to grade: run check in the repository's root or pass --dir");
+    }
     TerminalReport report = new TerminalReport(environment.colour());
     LiveProgress listener = environment.terminal()
         ? LiveProgress.onTerminal(context.out(), environment.columns(), environment.colour())
         : LiveProgress.plain(context.out());
-    Grading grading = context.graders().create(new EngineOptions(false, options.keepWorkDir(), false), listener,
-        context.err());
-    GradeCommand.checkExercises(options.exercises(), grading.exerciseIds());
+    SandboxPolicy policy = limits.load(environment);
+    Grading grading = context.graders().create(
+        new EngineOptions(false, keepWorkDir, false, policy), listener, context.err());
+    Set<String> selected = exercises.checked(grading.exerciseIds());
+    LimitsOption.checkExercises(policy, grading.exerciseIds());
     Scorecard scorecard;
     try {
-      scorecard = grading.grade(new GradeRequest(options.dir(), GradeOptions.defaultId(options.dir()), options.exercises()));
+      scorecard = grading.grade(new GradeRequest(folder, GradeCommand.defaultId(folder), selected));
     } finally {
       listener.clear();
     }
-    scorecard = options.gradedBy().map(scorecard::withGradedBy).orElse(scorecard);
-    ScorecardJson.write(scorecard, options.out());
+    scorecard = by.map(scorecard::withGradedBy).orElse(scorecard);
+    ScorecardJson.write(scorecard, scorecardFile);
     context.out().print(report.render(scorecard));
-    Path shown = options.out().startsWith(environment.workingDirectory())
-        ? environment.workingDirectory().relativize(options.out())
-        : options.out();
+    Path shown = scorecardFile.startsWith(environment.workingDirectory())
+        ? environment.workingDirectory().relativize(scorecardFile)
+        : scorecardFile;
     context.out().println("Scorecard: " + shown);
     return Main.OK;
   }

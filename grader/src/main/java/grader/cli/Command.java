@@ -1,25 +1,21 @@
 package grader.cli;
 
-import java.util.List;
-
 /**
- * One command of the command line ({@code grade}, {@code check}, ...). {@link Main} dispatches by
- * {@link #name()}; adding a command is one class and one line in {@link Main#commands()}.
+ * One command of the command line ({@code grade}, {@code check}, ...): a class annotated with
+ * picocli's {@code @Command} whose {@code @Option}/{@code @Parameters} fields are its options, each
+ * declared once (its name, value, help text and default in one place). {@link Main} parses the
+ * arguments into a fresh instance, then calls {@link #run}; adding a command is one class and one
+ * line in {@link Main#commands()}.
  */
 public interface Command {
-  String name();
-
   /** One line for the command list of {@code --help}. */
   String summary();
 
-  /** The full usage text of {@code <command> --help}. */
-  String usage();
-
   /**
-   * Runs the command.
+   * Runs the command; its option fields hold the parsed arguments.
    *
    * @return the exit status: {@link Main#OK}, or another documented status
    * @throws UsageException if the arguments are wrong (exit status 2)
    */
-  int run(List<String> arguments, CommandContext context) throws Exception;
+  int run(CommandContext context) throws Exception;
 }

@@ -7,14 +7,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code dist --out DIR}: writes the student bundle of this installation (what {@code make dist} runs). */
+@picocli.CommandLine.Command(name = "dist",
+    customSynopsis = "java -jar grader.jar dist --out DIR [--include FILE]... [--installation DIR]",
+    description = {
+        "Packs this grader installation (grader.jar, its libraries, the agent) into",
+        "DIR/concurrency-grader-<version>.zip and writes DIR/<that name>.sha256 in sha256sum format.",
+        "Hidden tests (rubric \"visibility\": \"hidden\") are left out; the rubric says how many points",
+        "they hold back. Two runs over the same installation write the same bytes."})
 final class DistCommand implements Command {
+  @Parameters(arity = "0..*", hidden = true)
+  private List<String> unexpected = new ArrayList<>();
 
-  @Override
-  public String name() {
-    return "dist";
-  }
+  @Option(names = "--out", paramLabel = "DIR", description = "where the zip and its .sha256 go (required)")
+  private String out;
+
+  @Option(names = "--include", paramLabel = "FILE",
+      description = "also put FILE at the zip's root (a README, the licence); repeatable")
+  private List<String> includes = new ArrayList<>();
+
+  @Option(names = "--installation", paramLabel = "DIR",
+      description = "the installation to pack (default: the folder of this grader.jar)")
+  private String installationDir;
 
   @Override
   public String summary() {
@@ -22,52 +39,21 @@ final class DistCommand implements Command {
   }
 
   @Override
-  public String usage() {
-    return """
-        Usage: java -jar grader.jar dist --out DIR [--include FILE]... [--installation DIR]
-
-        Packs this grader installation (grader.jar, its libraries, the agent) into
-        DIR/concurrency-grader-<version>.zip and writes DIR/<that name>.sha256 in sha256sum format.
-        Hidden tests (rubric "visibility": "hidden") are left out; the rubric says how many points
-        they hold back. Two runs over the same installation write the same bytes.
-
-        Options:
-          --out DIR            where the zip and its .sha256 go (required)
-          --include FILE       also put FILE at the zip's root (a README, the licence); repeatable
-          --installation DIR   the installation to pack (default: the folder of this grader.jar)
-        """;
-  }
-
-  @Override
-  public int run(List<String> arguments, CommandContext context) throws Exception {
-    ArgumentReader reader = new ArgumentReader(arguments);
-    Path out = null;
-    Path installation = null;
+  public int run(CommandContext context) throws Exception {
+    if (!unexpected.isEmpty()) {
+      throw new UsageException("dist takes no arguments but options: got " + unexpected.get(0));
+    }
+    CliEnvironment environment = context.environment();
+    Path out = Options.required("--out <dir>", this.out, "where to write the bundle", environment);
     List<Path> documents = new ArrayList<>();
-    while (reader.hasNext()) {
-      String argument = reader.next();
-      switch (argument) {
-        case "--out":
-          out = context.environment().resolve(reader.value());
-          break;
-        case "--include":
-          Path document = context.environment().resolve(reader.value());
-          if (!Files.isRegularFile(document)) {
-            throw new UsageException("--include " + document + ": no such file");
-          }
-          documents.add(document);
-          break;
-        case "--installation":
-          installation = context.environment().resolve(reader.value());
-          break;
-        default:
-          throw ArgumentReader.isOption(argument) ? ArgumentReader.unknown(argument)
-              : new UsageException("dist takes no arguments but options: got " + argument);
+    for (String include : includes) {
+      Path document = Options.path("--include", include, environment);
+      if (!Files.isRegularFile(document)) {
+        throw new UsageException("--include " + document + ": no such file");
       }
+      documents.add(document);
     }
-    if (out == null) {
-      throw new UsageException("missing --out <dir>: where to write the bundle");
-    }
+    Path installation = installationDir == null ? null : Options.path("--installation", installationDir, environment);
     if (installation == null) {
       installation = grader.run.GraderInstallation.fromRunningJar().graderJar().getParent();
     }

@@ -8,21 +8,66 @@ import grader.report.JUnitXmlReport;
 import grader.report.MarkdownReport;
 import grader.report.Points;
 import grader.report.TerminalReport;
+import grader.sandbox.SandboxPolicy;
+import grader.scorecard.GradedBy;
 import grader.scorecard.Scorecard;
 import grader.scorecard.ScorecardJson;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code grade <submission> --out <scorecard.json>}: grades one folder or zip, writes the scorecard and exports. */
+@picocli.CommandLine.Command(name = "grade",
+    customSynopsis = "java -jar grader.jar grade <submission> --out <scorecard.json> [options]",
+    description = {
+        "Grades one submission: a folder shaped like exercises/ (src/main/java/exercises/...",
+        "and REPORT.md) or a .zip of one. Prints the report and writes the scorecard."})
 final class GradeCommand implements Command {
+  @Parameters(paramLabel = "<submission>", arity = "0..*", hidden = true)
+  private List<String> submissions = new ArrayList<>();
 
-  @Override
-  public String name() {
-    return "grade";
-  }
+  @Option(names = "--out", paramLabel = "FILE", description = "write the scorecard (JSON) here (required)")
+  private String out;
+
+  @Mixin
+  private ExerciseSelection exercises;
+
+  @Option(names = "--id", paramLabel = "NAME",
+      description = "the submission's name in the scorecard (default: folder or zip name)")
+  private String id;
+
+  @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write JUnit XML, for CI test reports")
+  private String junitXml;
+
+  @Option(names = "--markdown", paramLabel = "FILE", description = "also write a Markdown summary, for CI job summaries")
+  private String markdown;
+
+  @Option(names = "--gradescope", paramLabel = "FILE", description = "also write Gradescope's results.json")
+  private String gradescope;
+
+  @Mixin
+  private LimitsOption limits;
+
+  @Option(names = "--require-sandbox",
+      description = "fail instead of running student code without the bubblewrap sandbox")
+  private boolean requireSandbox;
+
+  @Option(names = "--require-full-marks",
+      description = "exit with status 3 unless the score is full marks (reference solutions)")
+  private boolean requireFullMarks;
+
+  @Option(names = "--keep-work-dir", description = "keep the private work folders and say where they are (debugging)")
+  private boolean keepWorkDir;
+
+  @Mixin
+  private GradedByOptions gradedBy;
 
   @Override
   public String summary() {
@@ -30,55 +75,49 @@ final class GradeCommand implements Command {
   }
 
   @Override
-  public String usage() {
-    return """
-        Usage: java -jar grader.jar grade <submission> --out <scorecard.json> [options]
-
-        Grades one submission: a folder shaped like exercises/ (src/main/java/exercises/...
-        and REPORT.md) or a .zip of one. Prints the report and writes the scorecard.
-
-        Options:
-          --out FILE             write the scorecard (JSON) here (required)
-          --exercise ID          grade only this exercise; repeatable (threads, processes, async, compare)
-          --id NAME              the submission's name in the scorecard (default: folder or zip name)
-          --junit-xml FILE       also write JUnit XML, for CI test reports
-          --markdown FILE        also write a Markdown summary, for CI job summaries
-          --gradescope FILE      also write Gradescope's results.json
-          --require-sandbox      fail instead of running student code without the bubblewrap sandbox
-          --require-full-marks   exit with status 3 unless the score is full marks (reference solutions)
-          --keep-work-dir        keep the private work folders and say where they are (debugging)
-        """ + GradedByOptions.USAGE;
-  }
-
-  @Override
-  public int run(List<String> arguments, CommandContext context) throws Exception {
-    GradeOptions options = GradeOptions.parse(arguments, context.environment());
+  public int run(CommandContext context) throws Exception {
+    CliEnvironment environment = context.environment();
+    Path submission = environment.resolve(Options.single(submissions,
+        "missing the submission to grade (a folder or a .zip)",
+        "one submission at a time: got %s and %s (to grade many, use batch)"));
+    Path scorecardFile = Options.required("--out <scorecard.json>", out, "where to write the scorecard", environment);
+    String submissionId = id != null ? id : defaultId(submission);
+    Optional<Path> junitXmlFile = optionalPath("--junit-xml", junitXml, environment);
+    Optional<Path> markdownFile = optionalPath("--markdown", markdown, environment);
+    Optional<Path> gradescopeFile = optionalPath("--gradescope", gradescope, environment);
+    Optional<GradedBy> by = gradedBy.build(Main.version());
+    SandboxPolicy policy = limits.load(environment);
     Grading grading = context.graders().create(
-        new EngineOptions(options.requireSandbox(), options.keepWorkDir(), true), GradingListener.NONE, context.err());
-    checkExercises(options.exercises(), grading.exerciseIds());
-    Scorecard graded = grading.grade(new GradeRequest(options.submission(), options.id(), options.exercises()));
-    Scorecard scorecard = options.gradedBy().map(graded::withGradedBy).orElse(graded);
-    ScorecardJson.write(scorecard, options.out());
-    write(options.junitXml(), new JUnitXmlReport().render(scorecard));
-    write(options.markdown(), new MarkdownReport().render(scorecard));
-    write(options.gradescope(), new GradescopeReport().render(scorecard));
-    context.out().print(new TerminalReport(context.environment().colour()).render(scorecard));
-    context.out().println("Scorecard: " + options.out());
-    if (options.requireFullMarks() && !scorecard.isFullMarks()) {
-      context.err().println("grader: " + options.id() + " scored " + Points.format(scorecard.score()) + " of "
+        new EngineOptions(requireSandbox, keepWorkDir, true, policy), GradingListener.NONE,
+        context.err());
+    Set<String> selected = exercises.checked(grading.exerciseIds());
+    LimitsOption.checkExercises(policy, grading.exerciseIds());
+    Scorecard graded = grading.grade(new GradeRequest(submission, submissionId, selected));
+    Scorecard scorecard = by.map(graded::withGradedBy).orElse(graded);
+    ScorecardJson.write(scorecard, scorecardFile);
+    write(junitXmlFile, new JUnitXmlReport().render(scorecard));
+    write(markdownFile, new MarkdownReport().render(scorecard));
+    write(gradescopeFile, new GradescopeReport().render(scorecard));
+    context.out().print(new TerminalReport(environment.colour()).render(scorecard));
+    context.out().println("Scorecard: " + scorecardFile);
+    if (requireFullMarks && !scorecard.isFullMarks()) {
+      context.err().println("grader: " + submissionId + " scored " + Points.format(scorecard.score()) + " of "
           + Points.format(scorecard.maxScore()) + " (--require-full-marks)");
       return Main.BELOW_FULL_MARKS;
     }
     return Main.OK;
   }
 
-  /** An unknown exercise id is a usage error, caught before any grading starts. */
-  static void checkExercises(Set<String> requested, List<String> known) throws UsageException {
-    for (String id : requested) {
-      if (!known.contains(id)) {
-        throw new UsageException("unknown exercise " + id + " (known: " + String.join(", ", known) + ")");
-      }
-    }
+  /** The folder or zip name, without {@code .zip}. */
+  static String defaultId(Path submission) {
+    Path name = submission.getFileName();
+    String id = name == null ? "submission" : name.toString();
+    return id.toLowerCase(Locale.ROOT).endsWith(".zip") ? id.substring(0, id.length() - 4) : id;
+  }
+
+  private static Optional<Path> optionalPath(String option, String value, CliEnvironment environment)
+      throws UsageException {
+    return value == null ? Optional.empty() : Optional.of(Options.path(option, value, environment));
   }
 
   private static void write(Optional<Path> file, String content) throws IOException {

@@ -28,16 +28,17 @@ final class InstalledGraderFactory implements GraderFactory {
   public Grading create(EngineOptions options, GradingListener listener, PrintWriter warnings) throws Exception {
     GraderInstallation installation = GraderInstallation.fromRunningJar();
     Rubric rubric = RubricLoader.ofGrader().load();
-    ResourceLimits limits = ResourceLimits.defaults();
-    Sandbox sandbox = chooseSandbox(options, limits, warnings);
-    GraderSetup setup = GraderSetup.of(installation, rubric, sandbox).withListener(listener);
+    // The sandbox is probed with the limits every exercise without its own runs under.
+    Sandbox sandbox = chooseSandbox(options, options.limits().defaults(), warnings);
+    GraderSetup.Builder setup = GraderSetup.builder(installation, rubric, sandbox).listener(listener)
+        .sandboxPolicy(options.limits());
     if (options.keepWorkDir()) {
       Path kept = Files.createTempDirectory("grader-work-");
       warnings.println("grader: keeping the work folders in " + kept);
       warnings.flush();
-      setup = setup.withWorkRoot(kept, true);
+      setup.workRoot(kept, true);
     }
-    Grader grader = new Grader(setup);
+    Grader grader = new Grader(setup.build());
     return new Grading() {
       @Override
       public List<String> exerciseIds() {

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import grader.rubric.RubricException;
+import grader.rubric.RubricLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The grader's command line: {@code java -jar grader.jar <command> [options]}. Takes its output
@@ -63,31 +67,37 @@ public final class Main {
   /** Runs one command line and returns its exit status; never throws. */
   public int run(String... args) {
     List<String> arguments = Arrays.asList(args);
-    Command command = null;
+    CommandLine line = null;
     try {
       if (arguments.isEmpty()) {
         throw new UsageException("missing a command");
       }
       String first = arguments.get(0);
       if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
-        out.print(arguments.size() > 1 && !first.startsWith("-") ? find(arguments.get(1)).usage() : help());
+        out.print(arguments.size() > 1 && !first.startsWith("-") ? usage(parser(find(arguments.get(1)))) : help());
         return OK;
       }
       if (first.equals("--version") || first.equals("-V")) {
         out.println("concurrency-grader " + version() + " (Java " + System.getProperty("java.version") + ")");
         return OK;
       }
-      command = find(first);
+      Command command = find(first);
+      line = parser(command);
       List<String> rest = arguments.subList(1, arguments.size());
       if (rest.contains("--help") || rest.contains("-h")) {
-        out.print(command.usage());
+        out.print(usage(line));
         return OK;
       }
-      return command.run(rest, new CommandContext(out, err, environment, graders));
+      try {
+        line.parseArgs(rest.toArray(String[]::new));
+      } catch (ParameterException e) {
+        throw new UsageException(UsageMessages.of(e));
+      }
+      return command.run(new CommandContext(out, err, environment, graders));
     } catch (UsageException e) {
       err.println("grader: " + e.getMessage());
       err.println();
-      err.print(command == null ? help() : command.usage());
+      err.print(line == null ? help() : usage(line));
       return USAGE;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -108,24 +118,76 @@ public final class Main {
   }
 
   private static Command find(String name) throws UsageException {
-    Optional<Command> found = commands().stream().filter(c -> c.name().equals(name)).findFirst();
+    Optional<Command> found = commands().stream().filter(c -> name(c).equals(name)).findFirst();
     if (found.isEmpty()) {
-      throw new UsageException(ArgumentReader.isOption(name) ? "unknown option " + name : "unknown command " + name);
+      throw new UsageException(name.startsWith("-") ? "unknown option " + name : "unknown command " + name);
     }
     return found.get();
+  }
+
+  /** The command's name, from its {@code @Command} annotation (the one place it is declared). */
+  static String name(Command command) {
+    return command.getClass().getAnnotation(CommandLine.Command.class).name();
+  }
+
+  /**
+   * The parser of one command: options are case-sensitive, {@code --opt value} and {@code --opt=value}
+   * both work, a repeated single-valued option takes the last value (as before picocli), and an
+   * option name is never taken as another option's value.
+   */
+  static CommandLine parser(Command command) {
+    CommandLine line = new CommandLine(command);
+    line.setOverwrittenOptionsAllowed(true);
+    line.setUnmatchedArgumentsAllowed(false);
+    line.setUsageHelpWidth(100);
+    line.setUsageHelpLongOptionsMaxWidth(24);
+    line.getCommandSpec().usageMessage().optionListHeading("%nOptions:%n").descriptionHeading("%n").sortOptions(false);
+    if (line.getCommandSpec().findOption("--exercise") != null) {
+      line.getCommandSpec().usageMessage().footer(exercisesFooter());
+    }
+    return line;
+  }
+
+  /**
+   * The usage text of {@code <command> --help}, generated from the command's declarations, from a
+   * fresh instance (so defaults show as declared, not as just parsed) and written {@code --out FILE}
+   * (the parser takes {@code --out=FILE} too).
+   */
+  static String usage(CommandLine line) {
+    try {
+      CommandLine fresh = parser(find(line.getCommandName()));
+      fresh.setSeparator(" ");
+      return fresh.getUsageMessage(CommandLine.Help.Ansi.OFF);
+    } catch (UsageException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Lists the exercise ids of the installed rubric, for the commands that take {@code --exercise}. */
+  private static String[] exercisesFooter() {
+    return new String[] {"", "Exercises: " + String.join(", ", exerciseIds())};
+  }
+
+  /** The exercise ids of the rubric index, in report order; "see the rubric" when it cannot be read. */
+  static List<String> exerciseIds() {
+    try {
+      return RubricLoader.ofGrader().load().exerciseIds();
+    } catch (RubricException e) {
+      return List.of("(the rubric cannot be read: " + e.getMessage() + ")");
+    }
   }
 
   static String help() {
     StringBuilder help = new StringBuilder("""
         Usage: java -jar grader.jar <command> [options]
 
-        Grades the Java concurrency exercises (threads, processes, async, compare): compiles a
+        Grades the Java concurrency exercises (%s): compiles a
         submission, runs the graded tests in sandboxed JVMs and writes a scorecard.
 
         Commands:
-        """);
+        """.formatted(String.join(", ", exerciseIds())));
     for (Command command : commands()) {
-      help.append(String.format("  %-8s %s%n", command.name(), command.summary()));
+      help.append(String.format("  %-8s %s%n", name(command), command.summary()));
     }
     help.append("""
 

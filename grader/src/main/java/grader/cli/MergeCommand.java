@@ -6,17 +6,27 @@ import grader.rubric.RubricLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code merge <shard outputs...> --out <dir>}: combines the outputs of {@code batch --shard i/N}
  * into one batch output, with the same summaries one unsharded run would have written.
  */
+@picocli.CommandLine.Command(name = "merge",
+    customSynopsis = "java -jar grader.jar merge <shard output>... --out <dir>",
+    description = {
+        "Combines the output folders of `batch --shard 1/N` ... `--shard N/N` (all N of them, from",
+        "the same submissions folder) into <dir>: every student's folder, summary.csv, summary.json",
+        "and index.html, exactly as one unsharded batch would have written them. Students whose",
+        "shard has no complete result are listed as pending: rerun that shard, then merge again."})
 final class MergeCommand implements Command {
+  @Parameters(paramLabel = "<shard output>", arity = "0..*", hidden = true)
+  private List<String> shardFolders = new ArrayList<>();
 
-  @Override
-  public String name() {
-    return "merge";
-  }
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "where the merged gradebook goes (required; a new folder, not a shard's)")
+  private String out;
 
   @Override
   public String summary() {
@@ -24,48 +34,18 @@ final class MergeCommand implements Command {
   }
 
   @Override
-  public String usage() {
-    return """
-        Usage: java -jar grader.jar merge <shard output>... --out <dir>
-
-        Combines the output folders of `batch --shard 1/N` ... `--shard N/N` (all N of them, from
-        the same submissions folder) into <dir>: every student's folder, summary.csv, summary.json
-        and index.html, exactly as one unsharded batch would have written them. Students whose
-        shard has no complete result are listed as pending: rerun that shard, then merge again.
-
-        Options:
-          --out DIR    where the merged gradebook goes (required; a new folder, not a shard's)
-        """;
-  }
-
-  @Override
-  public int run(List<String> arguments, CommandContext context) throws Exception {
-    ArgumentReader reader = new ArgumentReader(arguments);
-    List<Path> shards = new ArrayList<>();
-    String out = null;
-    while (reader.hasNext()) {
-      String argument = reader.next();
-      if (argument.equals("--out")) {
-        out = reader.value();
-      } else if (ArgumentReader.isOption(argument)) {
-        throw ArgumentReader.unknown(argument);
-      } else {
-        shards.add(context.environment().resolve(argument));
-      }
-    }
+  public int run(CommandContext context) throws Exception {
+    List<Path> shards = shardFolders.stream().map(context.environment()::resolve).toList();
     if (shards.isEmpty()) {
       throw new UsageException("missing the shard output folders to merge (the --out folders of batch --shard runs)");
     }
-    if (out == null) {
-      throw new UsageException("missing --out <dir>: where the merged gradebook goes");
-    }
+    Path dir = Options.required("--out <dir>", out, "where the merged gradebook goes", context.environment());
     ShardMerger.MergeResult result;
     try {
-      result = new ShardMerger(RubricLoader.ofGrader().load().exerciseIds()).merge(shards, context.environment().resolve(out));
+      result = new ShardMerger(RubricLoader.ofGrader().load().exerciseIds()).merge(shards, dir);
     } catch (BatchInputException e) {
       throw new UsageException(e.getMessage());
     }
-    Path dir = context.environment().resolve(out);
     context.out().println("merge: " + shards.size() + " shard outputs, " + result.summary().students().size() + " students");
     if (!result.pending().isEmpty()) {
       context.err().println("grader: " + result.pending().size() + " student(s) have no result yet (pending): "

@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code verify <scorecard.json> --bundle-sha256 HEX [--submission DIR|ZIP]}: the instructor's check
@@ -22,12 +24,24 @@ import java.util.stream.Stream;
  * submission. Exit status {@value Main#OK} when it verifies, {@value Main#NOT_VERIFIED} when it does
  * not (each problem on standard output).
  */
+@picocli.CommandLine.Command(name = "verify",
+    customSynopsis = "java -jar grader.jar verify <scorecard.json> --bundle-sha256 HEX [--submission DIR|ZIP]",
+    description = {
+        "Checks that the scorecard is well-formed (the schema's fields, totals that add up), that",
+        "its graded_by names the bundle with this SHA-256, and, given the submission, that the",
+        "submission's hash is the one the scorecard records (the same files intake would accept)."},
+    footer = {"", "Exit status: 0 verified, 4 not verified (the reasons on standard output), 1 the grader",
+        "failed, 2 wrong usage."})
 final class VerifyCommand implements Command {
+  @Parameters(paramLabel = "<scorecard.json>", arity = "0..*", hidden = true)
+  private List<String> scorecards = new ArrayList<>();
 
-  @Override
-  public String name() {
-    return "verify";
-  }
+  @Option(names = "--bundle-sha256", paramLabel = "HEX",
+      description = "the bundle that must have graded it (the .sha256 of make dist)")
+  private String bundle;
+
+  @Option(names = "--submission", paramLabel = "PATH", description = "the submission it must be of: a folder or a .zip")
+  private String submissionPath;
 
   @Override
   public String summary() {
@@ -35,57 +49,18 @@ final class VerifyCommand implements Command {
   }
 
   @Override
-  public String usage() {
-    return """
-        Usage: java -jar grader.jar verify <scorecard.json> --bundle-sha256 HEX [--submission DIR|ZIP]
-
-        Checks that the scorecard is well-formed (the schema's fields, totals that add up), that
-        its graded_by names the bundle with this SHA-256, and, given the submission, that the
-        submission's hash is the one the scorecard records (the same files intake would accept).
-
-        Options:
-          --bundle-sha256 HEX   the bundle that must have graded it (the .sha256 of make dist)
-          --submission PATH     the submission it must be of: a folder or a .zip
-
-        Exit status: 0 verified, 4 not verified (the reasons on standard output), 1 the grader
-        failed, 2 wrong usage.
-        """;
-  }
-
-  @Override
-  public int run(List<String> arguments, CommandContext context) throws Exception {
-    ArgumentReader reader = new ArgumentReader(arguments);
-    Path scorecardFile = null;
-    String bundleSha256 = null;
-    Path submission = null;
-    while (reader.hasNext()) {
-      String argument = reader.next();
-      switch (argument) {
-        case "--bundle-sha256":
-          bundleSha256 = reader.value().strip().toLowerCase(Locale.ROOT);
-          if (!bundleSha256.matches("[0-9a-f]{64}")) {
-            throw new UsageException("--bundle-sha256 must be 64 hexadecimal digits, was \"" + bundleSha256 + "\"");
-          }
-          break;
-        case "--submission":
-          submission = context.environment().resolve(reader.value());
-          break;
-        default:
-          if (ArgumentReader.isOption(argument)) {
-            throw ArgumentReader.unknown(argument);
-          }
-          if (scorecardFile != null) {
-            throw new UsageException("one scorecard at a time: got " + scorecardFile + " and " + argument);
-          }
-          scorecardFile = context.environment().resolve(argument);
-      }
-    }
-    if (scorecardFile == null) {
-      throw new UsageException("missing the scorecard to verify");
-    }
-    if (bundleSha256 == null) {
+  public int run(CommandContext context) throws Exception {
+    CliEnvironment environment = context.environment();
+    Path scorecardFile = environment.resolve(Options.single(scorecards, "missing the scorecard to verify",
+        "one scorecard at a time: got %s and %s"));
+    if (bundle == null) {
       throw new UsageException("missing --bundle-sha256 <hex>: the bundle that must have graded it");
     }
+    String bundleSha256 = bundle.strip().toLowerCase(Locale.ROOT);
+    if (!bundleSha256.matches("[0-9a-f]{64}")) {
+      throw new UsageException("--bundle-sha256 must be 64 hexadecimal digits, was \"" + bundleSha256 + "\"");
+    }
+    Path submission = submissionPath == null ? null : Options.path("--submission", submissionPath, environment);
     if (submission != null && !Files.exists(submission)) {
       throw new UsageException("--submission " + submission + ": no such folder or zip");
     }
@@ -131,10 +106,11 @@ final class VerifyCommand implements Command {
   }
 
   /** The hash intake computes when it grades {@code submission}: over exactly the files it accepts. */
-  private static String submissionSha256(Path submission) throws IOException, IntakeException {
+  private static String submissionSha256(Path submission)
+      throws IOException, IntakeException, grader.rubric.RubricException {
     Path work = Files.createTempDirectory("grader-verify-");
     try {
-      return new Intake(IntakePolicy.defaults()).copy(submission, work.resolve("submission")).sha256();
+      return new Intake(IntakePolicy.defaults(), grader.rubric.RubricLoader.ofGrader().load().providedClasses()).copy(submission, work.resolve("submission")).sha256();
     } finally {
       try (Stream<Path> files = Files.walk(work)) {
         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

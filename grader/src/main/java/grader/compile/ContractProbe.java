@@ -17,13 +17,13 @@ import javax.tools.SimpleJavaFileObject;
 /**
  * A source that uses every signature of one exercise's contract, compiled against the student's
  * classes (resource {@code grader/contract/<exercise>/Contract.java}). Each checked line ends with
- * {@code // contract(<class>): <signature as EXERCISES.md writes it>}, so a compile error on that
+ * {@code // contract(<class>): <signature as the contract writes it>}, so a compile error on that
  * line becomes "expected <signature>".
  */
 final class ContractProbe {
   private static final Pattern CLAUSE = Pattern.compile("//\\s*contract\\(([\\w.$]+)\\):\\s*(.+?)\\s*$");
 
-  /** One checked signature: the contract class it belongs to, and how EXERCISES.md writes it. */
+  /** One checked signature: the contract class it belongs to, and how the contract (the skeleton's Javadoc) writes it. */
   record Clause(String className, String signature) {}
 
   private final String exerciseId;

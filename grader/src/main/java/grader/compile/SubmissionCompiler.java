@@ -28,7 +28,7 @@ import javax.tools.ToolProvider;
  * own (its package, plus whatever it uses from the source path), so a compile error in one
  * exercise leaves the others gradable. Then a contract probe per exercise (see {@link
  * ContractProbe}) is compiled against the classes: a missing class makes the exercise {@code
- * MISSING}, a wrong signature {@code COMPILE_ERROR}, each with a message naming what EXERCISES.md
+ * MISSING}, a wrong signature {@code COMPILE_ERROR}, each with a message naming what the contract (the skeleton's Javadoc)
  * expects.
  */
 public final class SubmissionCompiler {
@@ -221,7 +221,7 @@ public final class SubmissionCompiler {
         String javacSays = oneLine(simpleNames(error.getMessage(Locale.ENGLISH)));
         Optional<ContractProbe.Clause> clause = probe.clauseAt(error.getLineNumber());
         String className = clause.map(ContractProbe.Clause::className).orElse(exercise.classes().get(0));
-        String expected = clause.map(ContractProbe.Clause::signature).orElse("the signatures of EXERCISES.md");
+        String expected = clause.map(ContractProbe.Clause::signature).orElse("the signatures its Javadoc states");
         if (seen.add(className + "\n" + javacSays)) { // "not public" is reported at the import and at each use
           diagnostics.add(new Diagnostic(prefix + className.replace('.', '/') + ".java", 0, 0, "error",
               "expected " + expected + " (javac: " + javacSays + ")"));
@@ -229,9 +229,9 @@ public final class SubmissionCompiler {
       }
       List<Diagnostic> distinct = diagnostics.stream().limit(MAX_DIAGNOSTICS).toList();
       String message = distinct.isEmpty()
-          ? "does not match the contract in EXERCISES.md"
+          ? "does not match the contract in its Javadoc"
           : distinct.get(0).file().substring(prefix.length()).replace('/', '.').replaceAll("\\.java$", "")
-              + " does not match the contract in EXERCISES.md: " + distinct.get(0).message()
+              + " does not match the contract in its Javadoc: " + distinct.get(0).message()
               + (distinct.size() > 1 ? " (and " + (distinct.size() - 1) + " more)" : "");
       return ExerciseBuild.failed(exercise.id(), ExerciseStatus.COMPILE_ERROR, message, distinct);
     }

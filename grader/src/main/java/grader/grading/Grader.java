@@ -28,7 +28,6 @@ import grader.scorecard.Scorecard;
 import grader.scorecard.SubmissionInfo;
 import grader.scorecard.TestResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -144,7 +143,7 @@ public final class Grader {
         throws IOException, InterruptedException, RubricException {
       IntakeResult intake;
       try {
-        intake = new Intake(setup.intakePolicy()).copy(request.submission(), runDir.resolve("submission"));
+        intake = new Intake(setup.intakePolicy(), setup.rubric().providedClasses()).copy(request.submission(), runDir.resolve("submission"));
       } catch (IntakeException e) {
         String message = "The submission could not be read: " + e.getMessage();
         note(message);

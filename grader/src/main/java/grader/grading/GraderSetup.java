@@ -61,55 +61,107 @@ public record GraderSetup(
 
   /** Default limits and policies, the system clock and temp dir, no listener. */
   public static GraderSetup of(GraderInstallation installation, Rubric rubric, Sandbox sandbox) {
-    return new GraderSetup(installation, rubric, sandbox, ResourceLimits.defaults(), RunPolicy.defaults(),
-        IntakePolicy.defaults(), Clock.systemUTC(), Path.of(System.getProperty("java.io.tmpdir")), false,
-        GradingListener.NONE, List.of(), Map.of(), true);
+    return builder(installation, rubric, sandbox).build();
   }
 
-  /** Limits for every exercise, and per exercise where the policy says so. */
-  public GraderSetup withSandboxPolicy(SandboxPolicy policy) {
-    return new GraderSetup(installation, rubric, sandbox, policy.defaults(), runPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, listener, warnings, policy.perExercise(), bytecodePolicy);
+  /** A builder that starts from the defaults of {@link #of}. */
+  public static Builder builder(GraderInstallation installation, Rubric rubric, Sandbox sandbox) {
+    return new Builder(installation, rubric, sandbox);
   }
 
-  public GraderSetup withLimits(ResourceLimits newLimits) {
-    return new GraderSetup(installation, rubric, sandbox, newLimits, runPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, listener, warnings, exerciseLimits, bytecodePolicy);
+  /** A builder that starts from this setup. */
+  public Builder toBuilder() {
+    Builder builder = new Builder(installation, rubric, sandbox);
+    builder.limits = limits;
+    builder.runPolicy = runPolicy;
+    builder.intakePolicy = intakePolicy;
+    builder.clock = clock;
+    builder.workRoot = workRoot;
+    builder.keepWorkDir = keepWorkDir;
+    builder.listener = listener;
+    builder.warnings = warnings;
+    builder.exerciseLimits = exerciseLimits;
+    builder.bytecodePolicy = bytecodePolicy;
+    return builder;
   }
 
-  public GraderSetup withRunPolicy(RunPolicy newPolicy) {
-    return new GraderSetup(installation, rubric, sandbox, limits, newPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, listener, warnings, exerciseLimits, bytecodePolicy);
-  }
+  /** Builds a {@link GraderSetup}; what is not set keeps the default of {@link GraderSetup#of}. */
+  public static final class Builder {
+    private final GraderInstallation installation;
+    private final Rubric rubric;
+    private final Sandbox sandbox;
+    private ResourceLimits limits = ResourceLimits.defaults();
+    private RunPolicy runPolicy = RunPolicy.defaults();
+    private IntakePolicy intakePolicy = IntakePolicy.defaults();
+    private Clock clock = Clock.systemUTC();
+    private Path workRoot = Path.of(System.getProperty("java.io.tmpdir"));
+    private boolean keepWorkDir;
+    private GradingListener listener = GradingListener.NONE;
+    private List<String> warnings = List.of();
+    private Map<String, ResourceLimits> exerciseLimits = Map.of();
+    private boolean bytecodePolicy = true;
 
-  public GraderSetup withIntakePolicy(IntakePolicy newPolicy) {
-    return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, newPolicy, clock, workRoot,
-        keepWorkDir, listener, warnings, exerciseLimits, bytecodePolicy);
-  }
+    private Builder(GraderInstallation installation, Rubric rubric, Sandbox sandbox) {
+      this.installation = installation;
+      this.rubric = rubric;
+      this.sandbox = sandbox;
+    }
 
-  public GraderSetup withClock(Clock newClock) {
-    return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, newClock, workRoot,
-        keepWorkDir, listener, warnings, exerciseLimits, bytecodePolicy);
-  }
+    /** Limits for every exercise, and per exercise where the policy (a limits file) says so. */
+    public Builder sandboxPolicy(SandboxPolicy policy) {
+      this.limits = policy.defaults();
+      this.exerciseLimits = policy.perExercise();
+      return this;
+    }
 
-  public GraderSetup withWorkRoot(Path newWorkRoot, boolean keep) {
-    return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, clock, newWorkRoot, keep,
-        listener, warnings, exerciseLimits, bytecodePolicy);
-  }
+    /** The same limits for every exercise. */
+    public Builder limits(ResourceLimits limits) {
+      this.limits = limits;
+      this.exerciseLimits = Map.of();
+      return this;
+    }
 
-  public GraderSetup withListener(GradingListener newListener) {
-    return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, newListener, warnings, exerciseLimits, bytecodePolicy);
-  }
+    public Builder runPolicy(RunPolicy runPolicy) {
+      this.runPolicy = runPolicy;
+      return this;
+    }
 
-  public GraderSetup withWarnings(List<String> newWarnings) {
-    return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, listener, newWarnings, exerciseLimits, bytecodePolicy);
-  }
+    public Builder intakePolicy(IntakePolicy intakePolicy) {
+      this.intakePolicy = intakePolicy;
+      return this;
+    }
 
-  /** Without the bytecode policy: for tests that show the run-time layers stop an attack on their own. */
-  public GraderSetup withoutBytecodePolicy() {
-    return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, clock, workRoot,
-        keepWorkDir, listener, warnings, exerciseLimits, false);
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Where each run makes its private directory, and whether it stays afterwards (debugging). */
+    public Builder workRoot(Path workRoot, boolean keep) {
+      this.workRoot = workRoot;
+      this.keepWorkDir = keep;
+      return this;
+    }
+
+    public Builder listener(GradingListener listener) {
+      this.listener = listener;
+      return this;
+    }
+
+    public Builder warnings(List<String> warnings) {
+      this.warnings = warnings;
+      return this;
+    }
+
+    /** Off only in tests that show the run-time layers stop an attack on their own. */
+    public Builder bytecodePolicy(boolean on) {
+      this.bytecodePolicy = on;
+      return this;
+    }
+
+    public GraderSetup build() {
+      return new GraderSetup(installation, rubric, sandbox, limits, runPolicy, intakePolicy, clock, workRoot,
+          keepWorkDir, listener, warnings, exerciseLimits, bytecodePolicy);
+    }
   }
 }

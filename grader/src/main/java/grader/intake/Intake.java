@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  *
  * <p>The submission is untrusted. Links are never followed, zip entries never leave the
  * destination, counts and sizes are capped while reading (a zip's declared sizes are not believed),
- * sources in reserved packages are refused, and the provided {@code Downloader} interface is the
- * grader's own copy. Every file skipped or changed leaves a message for the scorecard.
+ * sources in reserved packages are refused, and the classes the rubric provides ready-made (its
+ * {@code "provided"}, e.g. compare's {@code Downloader}) are the grader's own copies. Every file skipped or changed leaves a message for the scorecard.
  */
 public final class Intake {
   /** The layout a student is told about whenever a submission cannot be read. */
@@ -41,8 +41,8 @@ public final class Intake {
 
   static final String SOURCES = "src/main/java/";
   static final String REPORT = "REPORT.md";
-  static final String PROVIDED_DOWNLOADER = SOURCES + "exercises/compare/Downloader.java";
-  private static final String PROVIDED_RESOURCE = "/grader/provided/exercises/compare/Downloader.java";
+  /** The grader's copies of the provided classes: {@code /grader/provided/<package path>/<Class>.java}. */
+  private static final String PROVIDED_RESOURCES = "/grader/provided/";
   private static final int MAX_ENTRIES = 100_000;
   private static final int MAX_NESTING = 3;
   private static final int MAX_REFUSALS = 30;
@@ -54,9 +54,18 @@ public final class Intake {
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   private final IntakePolicy policy;
+  /** The source paths of the provided classes ({@code src/main/java/exercises/compare/Downloader.java}). */
+  private final List<String> provided;
 
-  public Intake(IntakePolicy policy) {
+  /**
+   * @param providedClasses the classes handed to students ready-made ({@code Rubric.providedClasses()}):
+   *     a submission's copy is replaced by the grader's, and one is added where the exercise's
+   *     package has sources but lacks it
+   */
+  public Intake(IntakePolicy policy, List<String> providedClasses) {
     this.policy = Objects.requireNonNull(policy, "policy must not be null");
+    this.provided = providedClasses.stream().map(name -> SOURCES + name.replace('.', '/') + ".java").toList();
+    provided.forEach(Intake::providedCopy);
   }
 
   /**
@@ -175,9 +184,12 @@ public final class Intake {
       for (OfferedFile file : offered) {
         consider(file, file.path().substring(root.length()));
       }
-      boolean hasCompare = accepted.keySet().stream().anyMatch(p -> p.startsWith(SOURCES + "exercises/compare/"));
-      if (hasCompare && !accepted.containsKey(PROVIDED_DOWNLOADER)) {
-        accepted.put(PROVIDED_DOWNLOADER, providedDownloader());
+      for (String path : provided) {
+        String folder = path.substring(0, path.lastIndexOf('/') + 1);
+        boolean hasExercise = accepted.keySet().stream().anyMatch(p -> p.startsWith(folder));
+        if (hasExercise && !accepted.containsKey(path)) {
+          accepted.put(path, providedCopy(path));
+        }
       }
     }
 
@@ -238,10 +250,11 @@ public final class Intake {
         }
       }
       byte[] content = text.getBytes(StandardCharsets.UTF_8);
-      if (path.equals(PROVIDED_DOWNLOADER)) {
-        content = providedDownloader();
+      if (provided.contains(path)) {
+        content = providedCopy(path);
         if (!sameText(text, new String(content, StandardCharsets.UTF_8))) {
-          refusals.add("replaced " + path + " with the provided copy: the Downloader interface is given "
+          String name = path.substring(path.lastIndexOf('/') + 1, path.length() - ".java".length());
+          refusals.add("replaced " + path + " with the provided copy: " + name + " is given "
               + "with the exercise and must not be changed");
         }
       }
@@ -399,10 +412,13 @@ public final class Intake {
     return a.replace("\r\n", "\n").strip().equals(b.replace("\r\n", "\n").strip());
   }
 
-  private static byte[] providedDownloader() {
-    try (InputStream in = Intake.class.getResourceAsStream(PROVIDED_RESOURCE)) {
+  /** The grader's copy of a provided source, {@code src/main/java/<path>}. */
+  private static byte[] providedCopy(String sourcePath) {
+    String resource = PROVIDED_RESOURCES + sourcePath.substring(SOURCES.length());
+    try (InputStream in = Intake.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("the grader is missing its resource " + PROVIDED_RESOURCE);
+        throw new IllegalStateException("the grader is missing its resource " + resource
+            + " (the rubric names it in \"provided\")");
       }
       return in.readAllBytes();
     } catch (IOException e) {

@@ -10,15 +10,24 @@ import java.util.Objects;
  *
  * @param heldBackPoints points of hidden tests left out of this rubric (a student bundle's rubric,
  *     written by {@code make dist}); null in the instructor's rubric, which lists every test
+ * @param provided the contract classes handed to students ready-made (compare's {@code Downloader}):
+ *     intake grades the grader's own copy of each, whatever the student sent
  */
-public record ExerciseRubric(
-    String id, String title, String suite, List<String> classes, List<TestPoints> tests, BigDecimal heldBackPoints) {
+public record ExerciseRubric(String id, String title, String suite, List<String> classes, List<TestPoints> tests,
+    BigDecimal heldBackPoints, List<String> provided) {
   public ExerciseRubric {
     Objects.requireNonNull(id, "id must not be null");
     Objects.requireNonNull(title, "title must not be null");
     Objects.requireNonNull(suite, "suite must not be null");
     classes = List.copyOf(classes);
     tests = List.copyOf(tests);
+    provided = List.copyOf(provided);
+    for (String name : provided) {
+      if (!classes.contains(name)) {
+        throw new IllegalArgumentException("provided class " + name + " of exercise '" + id
+            + "' must be one of its contract classes " + classes);
+      }
+    }
     if (heldBackPoints != null && heldBackPoints.signum() <= 0) {
       throw new IllegalArgumentException("held-back points of exercise '" + id + "' must be positive or null, was "
           + heldBackPoints);
@@ -27,7 +36,13 @@ public record ExerciseRubric(
 
   /** An exercise whose rubric lists every test. */
   public ExerciseRubric(String id, String title, String suite, List<String> classes, List<TestPoints> tests) {
-    this(id, title, suite, classes, tests, null);
+    this(id, title, suite, classes, tests, null, List.of());
+  }
+
+  /** An exercise that provides no class ready-made. */
+  public ExerciseRubric(
+      String id, String title, String suite, List<String> classes, List<TestPoints> tests, BigDecimal heldBackPoints) {
+    this(id, title, suite, classes, tests, heldBackPoints, List.of());
   }
 
   public BigDecimal maxScore() {

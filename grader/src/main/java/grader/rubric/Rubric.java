@@ -13,6 +13,11 @@ public record Rubric(List<ExerciseRubric> exercises) {
     return exercises.stream().filter(e -> e.id().equals(id)).findFirst();
   }
 
+  /** The classes every exercise provides ready-made, for intake (see {@link ExerciseRubric#provided()}). */
+  public List<String> providedClasses() {
+    return exercises.stream().flatMap(e -> e.provided().stream()).toList();
+  }
+
   public List<String> exerciseIds() {
     return exercises.stream().map(ExerciseRubric::id).toList();
   }

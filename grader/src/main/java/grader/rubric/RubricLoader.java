@@ -50,8 +50,8 @@ public final class RubricLoader {
       "min_ms", "must be a whole number of milliseconds >= 0", "visibility", "must be \"public\" or \"hidden\"");
 
   /** An exercise's rubric file as written; {@link #exercise} checks it. */
-  record ExerciseFile(String exercise, String title, String suite, List<JsonNode> classes, List<JsonNode> tests,
-      @JsonProperty("held_back_points") JsonNode heldBackPoints) {}
+  record ExerciseFile(String exercise, String title, String suite, List<JsonNode> classes, JsonNode provided,
+      List<JsonNode> tests, @JsonProperty("held_back_points") JsonNode heldBackPoints) {}
 
   /** One entry of an exercise's {@code tests}. */
   record TestEntry(String id, BigDecimal points, Boolean review, @JsonProperty("min_ms") Long minMs,
@@ -135,6 +135,20 @@ public final class RubricLoader {
       }
       classes.add(c.asText());
     }
+    List<String> provided = new ArrayList<>();
+    JsonNode providedNodes = written.provided();
+    if (providedNodes != null) {
+      if (!providedNodes.isArray()) {
+        throw new RubricException(file + ": field 'provided' must be an array of classes named in 'classes', was "
+            + providedNodes);
+      }
+      for (JsonNode c : providedNodes) {
+        if (!c.isTextual() || !classes.contains(c.asText())) {
+          throw new RubricException(file + ": field 'provided' must name classes of 'classes', but has " + c);
+        }
+        provided.add(c.asText());
+      }
+    }
     List<TestPoints> tests = new ArrayList<>();
     Set<String> testIds = new LinkedHashSet<>();
     List<JsonNode> testNodes = array(file, "tests", written.tests());
@@ -167,7 +181,8 @@ public final class RubricLoader {
       throw new RubricException(file + ": field 'held_back_points' must be a number > 0, was " + heldBack
           + " (make dist writes it into the student bundle's rubric; leave it out of the instructor's)");
     }
-    return new ExerciseRubric(id, title, suite, classes, tests, heldBack == null ? null : heldBack.decimalValue());
+    return new ExerciseRubric(id, title, suite, classes, tests, heldBack == null ? null : heldBack.decimalValue(),
+        provided);
   }
 
   /**

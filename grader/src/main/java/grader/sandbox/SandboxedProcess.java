@@ -16,7 +16,7 @@ public interface SandboxedProcess extends AutoCloseable {
 
   boolean isAlive();
 
-  /** Kills the command and everything it started (SIGKILL; never SIGTERM, see DESIGN.md). */
+  /** Kills the command and everything it started (SIGKILL; never SIGTERM: see docs/SANDBOX.md, "kill and clean up"). */
   void kill();
 
   /**

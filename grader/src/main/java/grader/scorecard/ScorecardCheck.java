@@ -1,5 +1,7 @@
 package grader.scorecard;
 
+import grader.rubric.RubricException;
+import grader.rubric.RubricLoader;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +12,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Checks that a scorecard someone hands in is one this grader could have written: it parses under
@@ -25,9 +26,18 @@ public final class ScorecardCheck {
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
-  private static final Set<String> EXERCISE_IDS = Set.of("threads", "processes", "async", "compare");
+  /** The exercises of the installed rubric index: a scorecard names no other. */
+  private static final List<String> EXERCISE_IDS = exerciseIds();
 
   private ScorecardCheck() {}
+
+  private static List<String> exerciseIds() {
+    try {
+      return RubricLoader.ofGrader().load().exerciseIds();
+    } catch (RubricException e) {
+      throw new IllegalStateException("the grader's own rubric is broken: " + e.getMessage(), e);
+    }
+  }
 
   /**
    * The scorecard in {@code json}, or an exception whose message names the broken field. The derived

@@ -8,7 +8,6 @@ import grader.cli.GraderFactory;
 import grader.cli.Grading;
 import grader.cli.Main;
 import grader.grading.GradeRequest;
-import grader.grading.GradingListener;
 import grader.scorecard.Scorecard;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -222,6 +222,90 @@ class MainTests {
     assertFalse(out.toString().replace("\r\u001b[2K", "").contains("\u001b["), out.toString());
   }
 
+  @Test
+  void exerciseTakesACommaSeparatedListTheSameWayInCheckGradeAndBatch() throws IOException {
+    Files.createDirectories(temp.resolve("subs/alice/src/main/java/exercises/threads"));
+    Files.writeString(temp.resolve("subs/alice/src/main/java/exercises/threads/SleepyThreads.java"), "class X {}");
+    assertEquals(Main.OK, run("check", "--exercise", "threads,processes"));
+    assertEquals(Main.OK, run("grade", "exercises", "--out", "s.json", "--exercise=threads,processes"));
+    assertEquals(Main.OK, run("batch", "subs", "--out", "grades", "--exercise", "threads", "--exercise", "processes"));
+    assertEquals(List.of(Set.of("threads", "processes"), Set.of("threads", "processes"), Set.of("threads", "processes")),
+        requests.stream().map(GradeRequest::exercises).toList());
+    assertUsage("unknown exercise nope (known: threads, processes)", "batch", "subs", "--out", "grades",
+        "--exercise", "threads,nope");
+  }
+
+  @Test
+  void helpListsTheExercisesOfTheRubricIndex() throws Exception {
+    String ids = String.join(", ", grader.rubric.RubricLoader.ofGrader().load().exerciseIds());
+    for (String command : List.of("check", "grade", "batch")) {
+      assertEquals(Main.OK, run(command, "--help"));
+      assertTrue(out.toString().contains("\nExercises: " + ids + "\n"), out.toString());
+    }
+    assertEquals(Main.OK, run("--help"));
+    assertTrue(out.toString().contains("(" + ids + ")"), out.toString());
+  }
+
+  @Test
+  void limitsFileReachesTheEngineInCheckGradeAndBatch() throws IOException {
+    Files.createDirectories(temp.resolve("subs/alice/src/main/java/exercises/threads"));
+    Files.writeString(temp.resolve("subs/alice/src/main/java/exercises/threads/SleepyThreads.java"), "class X {}");
+    Files.writeString(temp.resolve("limits.json"), "{\"wall_clock_seconds\": 300, \"exercises\": {\"threads\": {\"heap_megabytes\": 512}}}");
+    assertEquals(Main.OK, run("check", "--limits", "limits.json"), err.toString());
+    assertEquals(Main.OK, run("grade", "exercises", "--out", "s.json", "--limits=limits.json"), err.toString());
+    assertEquals(Main.OK, run("batch", "subs", "--out", "grades", "--limits", "limits.json"), err.toString());
+    assertEquals(3, engines.size());
+    for (EngineOptions engine : engines) {
+      assertEquals(300, engine.limits().defaults().wallClock().toSeconds());
+      assertEquals(512, engine.limits().limitsFor("threads").heapMegabytes());
+      assertEquals(256, engine.limits().limitsFor("processes").heapMegabytes());
+    }
+    assertEquals(Main.OK, run("grade", "exercises", "--out", "s.json"));
+    assertEquals(grader.sandbox.SandboxPolicy.standard(), engines.get(3).limits(), "the defaults without --limits");
+  }
+
+  @Test
+  void batchRegradesWhenTheLimitsChange() {
+    // The engine's info carries every limit (GraderFacts), so a changed limits file changes the fingerprint.
+    Grading standard = gradingWithLimits(Map.of("wall_clock_s", "180"));
+    Grading longer = gradingWithLimits(Map.of("wall_clock_s", "300"));
+    assertEquals(BatchCommand.fingerprint(standard, Set.of()), BatchCommand.fingerprint(gradingWithLimits(
+        Map.of("wall_clock_s", "180")), Set.of()));
+    assertFalse(BatchCommand.fingerprint(standard, Set.of()).equals(BatchCommand.fingerprint(longer, Set.of())));
+  }
+
+  private static Grading gradingWithLimits(Map<String, String> limits) {
+    return new Grading() {
+      @Override
+      public List<String> exerciseIds() {
+        return List.of("threads");
+      }
+
+      @Override
+      public Scorecard grade(GradeRequest request) {
+        throw new AssertionError("not graded");
+      }
+
+      @Override
+      public java.util.Optional<GraderInfo> info() {
+        return java.util.Optional.of(new GraderInfo("1", "17", "hash", limits));
+      }
+    };
+  }
+
+  @Test
+  void brokenLimitsFileIsAUsageErrorBeforeAnyGrading() throws IOException {
+    Files.writeString(temp.resolve("typo.json"), "{\"wall_clock_secs\": 300}");
+    Files.writeString(temp.resolve("other.json"), "{\"exercises\": {\"thread\": {\"wall_clock_seconds\": 300}}}");
+    err.getBuffer().setLength(0);
+    assertEquals(Main.USAGE, run("grade", "exercises", "--out", "s.json", "--limits", "typo.json"));
+    assertTrue(err.toString().startsWith("grader: ") && err.toString().contains("wall_clock_secs"), err.toString());
+    assertUsage("--limits: \"exercises\" names thread, which is no exercise (known: threads, processes)",
+        "check", "--limits", "other.json");
+    assertUsage("--limits needs a value", "check", "--limits=");
+    assertTrue(requests.isEmpty(), "nothing is graded after a usage error");
+  }
+
   private void assertUsage(String message, String... args) {
     err.getBuffer().setLength(0);
     assertEquals(Main.USAGE, run(args), err.toString());

@@ -40,7 +40,7 @@ class VerifyCommandTests {
     Path sources = Files.createDirectories(temp.resolve("alice/src/main/java/exercises/threads"));
     Files.writeString(sources.resolve("SleepyThreads.java"), "package exercises.threads;\npublic final class SleepyThreads {}\n");
     Files.writeString(temp.resolve("alice/REPORT.md"), "# Report\n");
-    submissionSha256 = new Intake(IntakePolicy.defaults()).copy(temp.resolve("alice"), temp.resolve("intake")).sha256();
+    submissionSha256 = new Intake(IntakePolicy.defaults(), List.of("exercises.compare.Downloader")).copy(temp.resolve("alice"), temp.resolve("intake")).sha256();
   }
 
   private Scorecard card(BigDecimal testScore, BigDecimal exerciseScore, GradedBy by) {

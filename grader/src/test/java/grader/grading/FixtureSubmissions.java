@@ -36,8 +36,8 @@ final class FixtureSubmissions {
     } else {
       sandbox = Sandboxes.best(false, limits, new PrintWriter(new StringWriter()));
     }
-    GraderSetup setup = GraderSetup.of(installation, RubricLoader.ofGrader().load(), sandbox)
-        .withWorkRoot(workRoot.resolve("runs"), false);
+    GraderSetup setup = GraderSetup.builder(installation, RubricLoader.ofGrader().load(), sandbox)
+        .workRoot(workRoot.resolve("runs"), false).build();
     return new Grader(setup);
   }
 

@@ -2,7 +2,6 @@ package grader.intake;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,11 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IntakeTests {
+  /** The classes the rubric provides ready-made, as the grader passes them. */
+  private static final List<String> PROVIDED = List.of("exercises.compare.Downloader");
+  private static final String DOWNLOADER = "src/main/java/exercises/compare/Downloader.java";
   private static final String THREADS = "src/main/java/exercises/threads/SleepyThreads.java";
   private static final String THREADS_SOURCE = "package exercises.threads;\npublic final class SleepyThreads {}\n";
 
   @TempDir Path temp;
-  private final Intake intake = new Intake(IntakePolicy.defaults());
+  private final Intake intake = new Intake(IntakePolicy.defaults(), PROVIDED);
 
   @Test
   void copiesOnlySourcesAndTheReport() throws Exception {
@@ -234,8 +236,8 @@ class IntakeTests {
     write(big, "src/main/java/exercises/threads/B.java", "x".repeat(800));
     write(big, "src/main/java/exercises/threads/C.java", "x".repeat(2000));
 
-    IntakeResult byCount = new Intake(new IntakePolicy(3, 1024, 100_000)).copy(submission, temp.resolve("w1"));
-    IntakeResult bySize = new Intake(new IntakePolicy(10, 1024, 1536)).copy(big, temp.resolve("w2"));
+    IntakeResult byCount = new Intake(new IntakePolicy(3, 1024, 100_000), PROVIDED).copy(submission, temp.resolve("w1"));
+    IntakeResult bySize = new Intake(new IntakePolicy(10, 1024, 1536), PROVIDED).copy(big, temp.resolve("w2"));
 
     assertEquals(3, byCount.fileCount());
     assertEquals(List.of(
@@ -333,21 +335,21 @@ class IntakeTests {
   @Test
   void theDownloaderInterfaceIsAlwaysTheProvidedOne() throws Exception {
     Path changed = folder("changed");
-    write(changed, Intake.PROVIDED_DOWNLOADER, "package exercises.compare; public interface Downloader { void cheat(); }");
+    write(changed, DOWNLOADER, "package exercises.compare; public interface Downloader { void cheat(); }");
     Path deleted = folder("deleted");
     write(deleted, "src/main/java/exercises/compare/ThreadDownloader.java", "package exercises.compare;");
     Path untouched = folder("untouched");
-    write(untouched, Intake.PROVIDED_DOWNLOADER, new String(provided(), StandardCharsets.UTF_8).replace("\n", "\r\n"));
+    write(untouched, DOWNLOADER, new String(provided(), StandardCharsets.UTF_8).replace("\n", "\r\n"));
 
     IntakeResult fromChanged = intake.copy(changed, temp.resolve("w1"));
     IntakeResult fromDeleted = intake.copy(deleted, temp.resolve("w2"));
     IntakeResult fromUntouched = intake.copy(untouched, temp.resolve("w3"));
 
     for (IntakeResult result : List.of(fromChanged, fromDeleted, fromUntouched)) {
-      assertArrayEquals(provided(), Files.readAllBytes(result.root().resolve(Intake.PROVIDED_DOWNLOADER)));
+      assertArrayEquals(provided(), Files.readAllBytes(result.root().resolve(DOWNLOADER)));
     }
     assertEquals(List.of("replaced src/main/java/exercises/compare/Downloader.java with the provided copy: "
-        + "the Downloader interface is given with the exercise and must not be changed"), fromChanged.refusals());
+        + "Downloader is given with the exercise and must not be changed"), fromChanged.refusals());
     assertEquals(List.of(), fromDeleted.refusals());
     assertEquals(List.of(), fromUntouched.refusals());
   }

@@ -278,8 +278,8 @@ class AttackIT {
    */
   private void secretReaderStealsWithoutSandbox(AttackExpectation attack) throws Exception {
     Path submission = overlaySolutions(attack);
-    Scorecard card = new Grader(GraderSetup.of(installation, rubric, ProcessSandbox.detect()).withLimits(limits)
-        .withWorkRoot(workRoot, false)).grade(new GradeRequest(submission, attack.name(), Set.of(attack.exercise())));
+    Scorecard card = new Grader(GraderSetup.builder(installation, rubric, ProcessSandbox.detect()).limits(limits)
+        .workRoot(workRoot, false).build()).grade(new GradeRequest(submission, attack.name(), Set.of(attack.exercise())));
     assertTrue(ScorecardJson.toJson(card).contains(secret), "the fixture finds the secret when nothing stops it");
     assertNothingLeft();
   }
@@ -308,8 +308,8 @@ class AttackIT {
   private Scorecard grade(Sandbox sandbox, Path submission, String id, Set<String> exercises, boolean policy)
       throws Exception {
     int connectionsBefore = HOST_CONNECTIONS.get();
-    GraderSetup setup = GraderSetup.of(installation, rubric, sandbox).withLimits(limits).withWorkRoot(workRoot, false);
-    Grader grader = new Grader(policy ? setup : setup.withoutBytecodePolicy());
+    Grader grader = new Grader(GraderSetup.builder(installation, rubric, sandbox).limits(limits)
+        .workRoot(workRoot, false).bytecodePolicy(policy).build());
     long start = System.nanoTime();
     Scorecard card = grader.grade(new GradeRequest(submission, id, exercises));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -351,8 +351,8 @@ class AttackIT {
       return cached;
     }
     Path copy = copySolutions(root.resolve("baseline-" + sandbox.isolation().id()));
-    Scorecard card = new Grader(GraderSetup.of(installation, rubric, sandbox).withLimits(limits)
-        .withWorkRoot(workRoot, false)).grade(new GradeRequest(copy, "solutions", Set.of("threads", "async")));
+    Scorecard card = new Grader(GraderSetup.builder(installation, rubric, sandbox).limits(limits)
+        .workRoot(workRoot, false).build()).grade(new GradeRequest(copy, "solutions", Set.of("threads", "async")));
     for (ExerciseResult result : card.exercises()) {
       assertEquals(result.maxScore(), result.score(), () -> "the solutions get full marks:\n" + describe(result));
     }

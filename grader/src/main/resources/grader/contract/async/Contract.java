@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Compiles only against a submission that keeps the async contract of EXERCISES.md. Never run:
+ * Compiles only against a submission that keeps the async contract (the Javadoc of its skeleton classes). Never run:
  * the grader compiles it against the student's classes and turns each error into "expected ...".
  * One checked signature per line, named by the contract comment at the end of that line.
  */

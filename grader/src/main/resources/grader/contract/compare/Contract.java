@@ -9,7 +9,7 @@ import exercises.compare.ThreadDownloader; // contract(exercises.compare.ThreadD
 import java.net.http.HttpClient;
 
 /**
- * Compiles only against a submission that keeps the compare contract of EXERCISES.md. Never run:
+ * Compiles only against a submission that keeps the compare contract (the Javadoc of its skeleton classes). Never run:
  * the grader compiles it against the student's classes and turns each error into "expected ...".
  * One checked signature per line, named by the contract comment at the end of that line.
  */

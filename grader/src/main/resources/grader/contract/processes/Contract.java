@@ -5,7 +5,7 @@ import exercises.processes.SquareSumWorker; // contract(exercises.processes.Squa
 import java.io.IOException;
 
 /**
- * Compiles only against a submission that keeps the processes contract of EXERCISES.md. Never run:
+ * Compiles only against a submission that keeps the processes contract (the Javadoc of its skeleton classes). Never run:
  * the grader compiles it against the student's classes and turns each error into "expected ...".
  * One checked signature per line, named by the contract comment at the end of that line.
  */

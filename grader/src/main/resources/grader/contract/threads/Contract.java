@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.util.Random;
 
 /**
- * Compiles only against a submission that keeps the threads contract of EXERCISES.md. Never run:
+ * Compiles only against a submission that keeps the threads contract (the Javadoc of its skeleton classes). Never run:
  * the grader compiles it against the student's classes and turns each error into "expected ...".
  * One checked signature per line, named by the contract comment at the end of that line.
  */
