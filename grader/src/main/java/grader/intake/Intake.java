@@ -41,6 +41,7 @@ public final class Intake {
 
   static final String SOURCES = "src/main/java/";
   static final String REPORT = "REPORT.md";
+  static final String MODULE_DECLARATION = "module-info.java";
   static final String PROVIDED_DOWNLOADER = SOURCES + "exercises/compare/Downloader.java";
   private static final String PROVIDED_RESOURCE = "/grader/provided/exercises/compare/Downloader.java";
   private static final int MAX_ENTRIES = 100_000;
@@ -197,6 +198,13 @@ public final class Intake {
       }
       if (file.kind() != OfferedFile.Kind.REGULAR) {
         refuse(path + ": not a regular file");
+        return;
+      }
+      if (javaSource && path.substring(path.lastIndexOf('/') + 1).equals(MODULE_DECLARATION)) {
+        // It would make javac compile every exercise as one module (one missing "requires" breaks them
+        // all) and could name JDK modules the harness leaves out; the classes run on the class path anyway.
+        refuse(path + ": a module declaration is not part of the exercises; your classes are compiled and run "
+            + "on the class path, so leave module-info.java out");
         return;
       }
       if (javaSource && ReservedPackages.isReserved(packageOfPath(path))) {
