@@ -43,6 +43,7 @@ public final class Intake {
   static final String REPORT = "REPORT.md";
   /** The grader's copies of the provided classes: {@code /grader/provided/<package path>/<Class>.java}. */
   private static final String PROVIDED_RESOURCES = "/grader/provided/";
+  static final String MODULE_DECLARATION = "module-info.java";
   private static final int MAX_ENTRIES = 100_000;
   private static final int MAX_NESTING = 3;
   private static final int MAX_REFUSALS = 30;
@@ -209,6 +210,13 @@ public final class Intake {
       }
       if (file.kind() != OfferedFile.Kind.REGULAR) {
         refuse(path + ": not a regular file");
+        return;
+      }
+      if (javaSource && path.substring(path.lastIndexOf('/') + 1).equals(MODULE_DECLARATION)) {
+        // It would make javac compile every exercise as one module (one missing "requires" breaks them
+        // all) and could name JDK modules the harness leaves out; the classes run on the class path anyway.
+        refuse(path + ": a module declaration is not part of the exercises; your classes are compiled and run "
+            + "on the class path, so leave module-info.java out");
         return;
       }
       if (javaSource && ReservedPackages.isReserved(packageOfPath(path))) {

@@ -316,6 +316,26 @@ class IntakeTests {
   }
 
   @Test
+  void skipsModuleDeclarations() throws Exception {
+    Path submission = folder("modular");
+    write(submission, THREADS, THREADS_SOURCE);
+    write(submission, "src/main/java/module-info.java", "open module exercises { requires jdk.unsupported; }");
+    write(submission, "src/main/java/exercises/threads/module-info.java", "module threads {}");
+    write(submission, "src/main/java/exercises/threads/package-info.java", "package exercises.threads;");
+
+    IntakeResult result = intake.copy(submission, temp.resolve("work"));
+
+    assertEquals(List.of("src/main/java/exercises/threads/SleepyThreads.java",
+        "src/main/java/exercises/threads/package-info.java"), files(result.root()));
+    assertEquals(List.of(
+        "skipped src/main/java/exercises/threads/module-info.java: a module declaration is not part of the exercises; "
+            + "your classes are compiled and run on the class path, so leave module-info.java out",
+        "skipped src/main/java/module-info.java: a module declaration is not part of the exercises; "
+            + "your classes are compiled and run on the class path, so leave module-info.java out"),
+        result.refusals());
+  }
+
+  @Test
   void convertsWindows1252ToUtf8AndDropsAByteOrderMark() throws Exception {
     Path submission = folder("windows");
     byte[] latin = "package exercises.threads; // Grüße\npublic final class SleepyThreads {}\n".getBytes(StandardCharsets.ISO_8859_1);

@@ -41,7 +41,9 @@ import org.junit.jupiter.api.TestInfo;
  */
 class SandboxIT {
 
-  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  /** The JVM the hostile programs run on: this one's, or {@code -Dgrader.it.java=<java home>} (e.g. Temurin 25). */
+  private static final String JAVA = Path.of(System.getProperty("grader.it.java", "").isBlank()
+      ? System.getProperty("java.home") : System.getProperty("grader.it.java"), "bin", "java").toString();
   private static final ResourceLimits SMALL = new ResourceLimits(64, 64, 768, 256, 256, 16, 32, 1 << 20, 2,
       Duration.ofSeconds(60), 64, 2000);
 
