@@ -3,6 +3,8 @@ package grader.grading;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import grader.fixtures.FixtureKind;
+import grader.fixtures.FixtureLibrary;
 import grader.rubric.ExerciseRubric;
 import grader.rubric.Rubric;
 import grader.rubric.RubricLoader;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * CONTRIBUTING.md, "Adding an exercise", lists the same parts.
  */
 class ExerciseFilesTests {
-  private static final Path REPO = FixtureSubmissions.repo();
+  private static final Path REPO = FixtureLibrary.repo();
 
   @Test
   void everyExerciseOfTheIndexHasAllItsParts() throws Exception {
@@ -48,7 +50,7 @@ class ExerciseFilesTests {
       if (!guide.contains(id)) {
         missing.add(id + ": exercises/README.md does not mention it");
       }
-      if (FixtureSubmissions.folders("bad").stream().noneMatch(f -> f.getFileName().toString().startsWith(id + "-"))) {
+      if (FixtureLibrary.all(FixtureKind.BAD).stream().noneMatch(f -> f.name().startsWith(id + "-"))) {
         missing.add(id + ": no bad fixture grader/src/test/fixtures/bad/" + id + "-<mistake>/");
       }
     }

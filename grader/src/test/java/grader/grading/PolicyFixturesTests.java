@@ -18,6 +18,7 @@ import grader.rubric.Rubric;
 import grader.rubric.RubricLoader;
 import grader.scorecard.ExerciseStatus;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,7 +147,7 @@ class PolicyFixturesTests {
     for (String provided : rubric.providedClasses()) {
       Path source = sources.resolve(provided.replace('.', '/') + ".java");
       if (Files.isDirectory(source.getParent()) && !Files.exists(source)) {
-        Files.copy(FixtureSubmissions.repo().resolve("grader/src/main/resources/grader/provided")
+        Files.copy(FixtureLibrary.repo().resolve("grader/src/main/resources/grader/provided")
             .resolve(provided.replace('.', '/') + ".java"), source);
       }
     }
