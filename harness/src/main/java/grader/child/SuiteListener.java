@@ -186,6 +186,27 @@ final class SuiteListener implements TestExecutionListener {
     }
   }
 
+  /**
+   * Which invocation is running, as the nanosecond it started, or {@code -1} when no test runs: the
+   * deadlock watch keeps a baseline per invocation and names it when it gives up.
+   */
+  synchronized long runningInvocation() {
+    return stopped || running == null ? -1 : running.invocationStartedNanos;
+  }
+
+  /**
+   * Called by the watchdog: threads that the running invocation's code started are deadlocked for
+   * good (see {@link DeadlockWatch}), so the test can only end at its timeout; it is reported timed
+   * out now, with where the threads are stuck, instead of a minute later.
+   */
+  synchronized void abandonDeadlocked(long invocation) {
+    if (stopped || running == null || running.invocationStartedNanos != invocation) {
+      return;
+    }
+    running.record(ReportedStatus.TIMED_OUT, feedback.deadlocked(running.timeoutMs), null);
+    finish(running);
+  }
+
   /** After the launcher returns: any test JUnit never reported gets an error, so the parent knows. */
   synchronized void finishUnreported() {
     if (stopped) {
