@@ -35,20 +35,29 @@ final class DeadlockWatch {
   }
 
   /**
+   * From JUnit's thread, before an invocation's code runs: what is deadlocked now was left by an
+   * earlier test and does not count against this one.
+   */
+  synchronized void invocationStarted(long started) {
+    invocation = started;
+    baseline = permanentlyDeadlocked();
+    candidate = Set.of();
+  }
+
+  /**
    * One look, from the watchdog thread.
    *
    * @param running the running invocation ({@link SuiteListener#runningInvocation()}), {@code -1} for none
    * @return whether that invocation's threads have been deadlocked for good long enough
    */
-  boolean deadlocked(long running) {
+  synchronized boolean deadlocked(long running) {
     if (running < 0) {
-      invocation = -1;
       candidate = Set.of();
       return false;
     }
     Set<Long> now = permanentlyDeadlocked();
     if (running != invocation) {
-      // A new invocation: what is deadlocked now was left by an earlier test.
+      // Not told of its start: count only what is deadlocked from now on.
       invocation = running;
       baseline = now;
       candidate = Set.of();

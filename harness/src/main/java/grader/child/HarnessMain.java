@@ -55,9 +55,10 @@ public final class HarnessMain {
       StuckThreads stuck = student == null ? null : StuckThreads.ofThisJvm(student);
       FailureFeedback feedback = new FailureFeedback(student,
           () -> stuck == null ? "(no thread dump: the student's classes are unknown)" : stuck.describe());
+      DeadlockWatch deadlocks = new DeadlockWatch(ManagementFactory.getThreadMXBean(), System::nanoTime);
       SuiteListener listener = new SuiteListener(writer, capture, feedback,
-          new TimeoutLookup(arguments.defaultTimeout()), System::nanoTime, runtime::halt);
-      startWatchdog(listener, runtime);
+          new TimeoutLookup(arguments.defaultTimeout()), System::nanoTime, runtime::halt, deadlocks::invocationStarted);
+      startWatchdog(listener, deadlocks, runtime);
 
       new SuiteLauncher(arguments).run(listener);
       listener.finishUnreported();
@@ -100,9 +101,8 @@ public final class HarnessMain {
    * Gives up on a test JUnit cannot stop or whose threads are deadlocked for good, and ends this JVM when the grader that started it is gone
    * (its parent changed): nobody would read the results, and nothing should keep running.
    */
-  private static void startWatchdog(SuiteListener listener, Runtime runtime) {
+  private static void startWatchdog(SuiteListener listener, DeadlockWatch deadlocks, Runtime runtime) {
     long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
-    DeadlockWatch deadlocks = new DeadlockWatch(ManagementFactory.getThreadMXBean(), System::nanoTime);
     Thread watchdog = new Thread(() -> {
       try {
         while (!listener.isStopped()) {

@@ -16,7 +16,7 @@ class DeadlockWatchTests {
 
   @Test
   void aMonitorDeadlockOfTheRunningInvocationCountsOnceItLastedASecond() throws Exception {
-    watch.deadlocked(7); // the invocation starts: nothing deadlocked yet
+    watch.invocationStarted(7); // nothing deadlocked yet
     Object a = new Object();
     Object b = new Object();
     deadlock(a, b);
@@ -30,7 +30,7 @@ class DeadlockWatchTests {
   @Test
   void aDeadlockLeftByAnEarlierTestDoesNotStopTheNextOne() throws Exception {
     deadlock(new Object(), new Object());
-    watch.deadlocked(8); // the baseline: the cycle was there when the invocation started
+    watch.invocationStarted(8); // the baseline: the cycle was there when the invocation started
     clock.addAndGet(3 * DeadlockWatch.CONFIRM_NANOS);
     assertFalse(watch.deadlocked(8));
     clock.addAndGet(3 * DeadlockWatch.CONFIRM_NANOS);
@@ -39,7 +39,7 @@ class DeadlockWatchTests {
 
   @Test
   void locksWaitedForWithATimeLimitDoNotCount() throws Exception {
-    watch.deadlocked(9);
+    watch.invocationStarted(9);
     ReentrantLock a = new ReentrantLock();
     ReentrantLock b = new ReentrantLock();
     CountDownLatch both = new CountDownLatch(2);
@@ -64,6 +64,14 @@ class DeadlockWatchTests {
     assertFalse(watch.deadlocked(9));
     clock.addAndGet(3 * DeadlockWatch.CONFIRM_NANOS);
     assertFalse(watch.deadlocked(9));
+  }
+
+  @Test
+  void anInvocationTheWatchWasNotToldOfCountsOnlyWhatDeadlocksAfterItsFirstLook() throws Exception {
+    deadlock(new Object(), new Object());
+    assertFalse(watch.deadlocked(10));
+    clock.addAndGet(3 * DeadlockWatch.CONFIRM_NANOS);
+    assertFalse(watch.deadlocked(10));
   }
 
   @Test
