@@ -36,12 +36,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 /**
  * The grading engine: the one pipeline behind {@code check}, {@code grade} and {@code batch}. It
  * copies a submission into a private work dir, compiles each exercise, runs each compiled
- * exercise's suite in sandboxed child JVMs (one exercise at a time), scores the outcomes against
- * the rubric and returns a complete scorecard, whatever the submission does.
+ * exercise's suite in sandboxed child JVMs (the exercises at the same time, reported in rubric order
+ * as if one after another: {@link ExerciseSchedule}), scores the outcomes against the rubric and
+ * returns a complete scorecard, whatever the submission does.
  *
  * <p>Everything a submission can cause (unreadable zip, compile errors, missing classes, crashes,
  * timeouts) is scorecard content; {@link #grade} throws only when the grader or the machine fails.
@@ -56,6 +58,13 @@ public final class Grader {
   private final GraderInfo info;
   private final SuiteCatalog catalog;
   private final BytecodePolicy policy = BytecodePolicy.standard();
+  /**
+   * Harness JVMs of this grader at once, over every submission it grades at the same time (a batch's
+   * jobs share them): twice the cores, so that one submission's four exercises run together on two
+   * cores, each in a cgroup of its own with an equal CPU share, and a batch's jobs do not pile up more
+   * JVMs than the machine can keep fed.
+   */
+  private final Semaphore harnessSlots = new Semaphore(harnessSlotsFor(Runtime.getRuntime().availableProcessors()), true);
 
   public Grader(GraderSetup setup) throws GradingException {
     this.setup = Objects.requireNonNull(setup, "setup must not be null");
@@ -164,34 +173,47 @@ public final class Grader {
       // javac in a JVM of its own, with a heap and a time limit: sources can make it use any amount of both.
       CompileResult compiled = new CompilerProcess(setup.installation().javaLauncher(),
           setup.installation().classPath()).compile(sources, exercises, runDir.resolve("classes"));
-      List<ExerciseResult> results = new ArrayList<>();
-      for (ExerciseRubric exercise : exercises) {
-        listener.exerciseStarted(request.submissionId(), exercise);
-        ExerciseBuild build = compiled.of(exercise.id()).orElse(null);
-        if (build == null) {
-          results.add(finish(notRun(exercise, ExerciseStatus.MISSING, "The exercise's classes are missing.",
-              List.of(), "Not run: the exercise's classes are missing.")));
-        } else if (build.status() != ExerciseStatus.GRADED) {
-          String why = build.status() == ExerciseStatus.COMPILE_ERROR
-              ? "Not run: the exercise did not compile."
-              : "Not run: the exercise's classes are missing.";
-          results.add(finish(notRun(exercise, build.status(), build.message(), build.diagnostics(), why)));
+      return ExerciseSchedule.run(exercises, exercises.size(), warnings, listener,
+          (exercise, slot) -> exercise(exercise, compiled, sources, intake.root(), slot));
+    }
+
+    /** One exercise from its compiled build to its result; everything it reports goes through {@code slot}. */
+    private ExerciseResult exercise(ExerciseRubric exercise, CompileResult compiled, Path sources, Path submissionRoot,
+        ExerciseSchedule.Slot slot) throws IOException, InterruptedException, RubricException {
+      slot.listener().exerciseStarted(request.submissionId(), exercise);
+      ExerciseBuild build = compiled.of(exercise.id()).orElse(null);
+      ExerciseResult result;
+      if (build == null) {
+        result = notRun(exercise, ExerciseStatus.MISSING, "The exercise's classes are missing.",
+            List.of(), "Not run: the exercise's classes are missing.");
+      } else if (build.status() != ExerciseStatus.GRADED) {
+        String why = build.status() == ExerciseStatus.COMPILE_ERROR
+            ? "Not run: the exercise did not compile."
+            : "Not run: the exercise's classes are missing.";
+        result = notRun(exercise, build.status(), build.message(), build.diagnostics(), why);
+      } else {
+        PolicyResult refused = setup.bytecodePolicy()
+            ? policy.check(build.classesDirectory(), sources, packageOf(exercise)) : null;
+        if (refused != null && !refused.passed()) {
+          result = notRun(exercise, ExerciseStatus.COMPILE_ERROR, refused.message(), refused.diagnostics(),
+              "Not run: the exercise uses Java API the grader does not allow.");
         } else {
-          PolicyResult refused = setup.bytecodePolicy()
-              ? policy.check(build.classesDirectory(), sources, packageOf(exercise)) : null;
-          if (refused != null && !refused.passed()) {
-            results.add(finish(notRun(exercise, ExerciseStatus.COMPILE_ERROR, refused.message(), refused.diagnostics(),
-                "Not run: the exercise uses Java API the grader does not allow.")));
-          } else {
-            results.add(finish(graded(exercise, build, intake.root())));
+          harnessSlots.acquire();
+          try {
+            result = graded(exercise, build, submissionRoot, slot);
+          } finally {
+            harnessSlots.release();
           }
         }
       }
-      return results;
+      slot.listener().exerciseFinished(request.submissionId(), result);
+      return result;
     }
 
-    private ExerciseResult graded(ExerciseRubric exercise, ExerciseBuild build, Path submissionRoot)
-        throws IOException, InterruptedException, RubricException {
+    private ExerciseResult graded(ExerciseRubric exercise, ExerciseBuild build, Path submissionRoot,
+        ExerciseSchedule.Slot slot) throws IOException, InterruptedException, RubricException {
+      GradingListener listener = slot.listener();
+      List<String> warnings = slot.warnings();
       Map<String, TestPoints> points = new HashMap<>();
       exercise.tests().forEach(t -> points.put(t.id(), t));
       RunListener progress = new RunListener() {
@@ -217,15 +239,15 @@ public final class Grader {
         String warning = exercise.id() + ": " + outcome.rejectedLines() + " line(s) in the results channel were not"
             + " written by the grader's harness and were ignored (only sealed results count).";
         warnings.add(warning);
-        note(warning);
+        listener.note(request.submissionId(), warning);
       }
       for (String contradiction : outcome.contradictions()) {
         String warning = exercise.id() + ": " + contradiction + ".";
         warnings.add(warning);
-        note(warning);
+        listener.note(request.submissionId(), warning);
       }
       if (outcome.message() != null) {
-        note(exercise.id() + ": " + outcome.message());
+        listener.note(request.submissionId(), exercise.id() + ": " + outcome.message());
       }
       List<TestResult> tests = new ArrayList<>();
       for (TestOutcome test : outcome.tests()) {
@@ -252,6 +274,15 @@ public final class Grader {
         : outcome.name();
     return RubricScorer.score(test, name, outcome.status(), outcome.message(), outcome.durationMs(),
         outcome.measurements(), outcome.output());
+  }
+
+  /**
+   * Harness JVMs at once on a machine with {@code cores} cores; {@code -Dgrader.harnessSlots=N}
+   * overrides it (1: one exercise at a time, as before, for measuring what the overlap buys).
+   */
+  static int harnessSlotsFor(int cores) {
+    Integer forced = Integer.getInteger("grader.harnessSlots");
+    return forced != null ? Math.max(1, forced) : Math.max(2, 2 * cores);
   }
 
   /** The exercise's package: that of its first contract class ({@code exercises.threads}). */

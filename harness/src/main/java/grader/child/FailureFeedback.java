@@ -68,6 +68,15 @@ final class FailureFeedback {
         + " never happens, or two locks taken in different orders.");
   }
 
+  /** The message of a test stopped early because its threads deadlocked ({@link DeadlockWatch}). */
+  String deadlocked(long timeoutMs) {
+    return cap("Expected: the test to finish within " + seconds(timeoutMs) + ".\n"
+        + "Observed: threads of your code were deadlocked (each waits for a lock another one holds), so the test"
+        + " could never finish; it was stopped as soon as that was certain instead of at its timeout. "
+        + stuckThreads.get() + "\n"
+        + "Hint: take locks in one fixed order everywhere, or hold one lock at a time.");
+  }
+
   private String unexpected(Throwable failure) {
     Throwable studentFailure = firstWithStudentFrame(failure);
     if (studentFailure != null) {

@@ -12,6 +12,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -54,9 +55,10 @@ public final class HarnessMain {
       StuckThreads stuck = student == null ? null : StuckThreads.ofThisJvm(student);
       FailureFeedback feedback = new FailureFeedback(student,
           () -> stuck == null ? "(no thread dump: the student's classes are unknown)" : stuck.describe());
+      DeadlockWatch deadlocks = new DeadlockWatch(ManagementFactory.getThreadMXBean(), System::nanoTime);
       SuiteListener listener = new SuiteListener(writer, capture, feedback,
-          new TimeoutLookup(arguments.defaultTimeout()), System::nanoTime, runtime::halt);
-      startWatchdog(listener, runtime);
+          new TimeoutLookup(arguments.defaultTimeout()), System::nanoTime, runtime::halt, deadlocks::invocationStarted);
+      startWatchdog(listener, deadlocks, runtime);
 
       new SuiteLauncher(arguments).run(listener);
       listener.finishUnreported();
@@ -96,16 +98,20 @@ public final class HarnessMain {
   }
 
   /**
-   * Gives up on a test JUnit cannot stop, and ends this JVM when the grader that started it is gone
+   * Gives up on a test JUnit cannot stop or whose threads are deadlocked for good, and ends this JVM when the grader that started it is gone
    * (its parent changed): nobody would read the results, and nothing should keep running.
    */
-  private static void startWatchdog(SuiteListener listener, Runtime runtime) {
+  private static void startWatchdog(SuiteListener listener, DeadlockWatch deadlocks, Runtime runtime) {
     long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     Thread watchdog = new Thread(() -> {
       try {
         while (!listener.isStopped()) {
           Thread.sleep(WATCHDOG_PERIOD_MILLIS);
           listener.abandonIfOverdue(WATCHDOG_GRACE_MILLIS);
+          long invocation = listener.runningInvocation();
+          if (deadlocks.deadlocked(invocation)) {
+            listener.abandonDeadlocked(invocation);
+          }
           if (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != parent) {
             runtime.halt(4);
           }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,7 @@ final class SuiteListener implements TestExecutionListener {
   private final TimeoutLookup timeouts;
   private final LongSupplier nanoTime;
   private final IntConsumer halt;
+  private final LongConsumer invocationStarted;
   private final Map<String, GradedTest> tests = new LinkedHashMap<>();
   private TestPlan plan;
   private GradedTest running;
@@ -54,6 +56,22 @@ final class SuiteListener implements TestExecutionListener {
       TimeoutLookup timeouts,
       LongSupplier nanoTime,
       IntConsumer halt) {
+    this(writer, capture, feedback, timeouts, nanoTime, halt, started -> {});
+  }
+
+  /**
+   * @param invocationStarted told, from JUnit's thread before the code of each invocation runs, the
+   *     nanosecond it started (the {@link DeadlockWatch} takes its baseline then)
+   */
+  SuiteListener(
+      EventWriter writer,
+      OutputCapture capture,
+      FailureFeedback feedback,
+      TimeoutLookup timeouts,
+      LongSupplier nanoTime,
+      IntConsumer halt,
+      LongConsumer invocationStarted) {
+    this.invocationStarted = invocationStarted;
     this.writer = writer;
     this.capture = capture;
     this.feedback = feedback;
@@ -93,6 +111,7 @@ final class SuiteListener implements TestExecutionListener {
       test.started = true;
       test.startedNanos = nanoTime.getAsLong();
       test.invocationStartedNanos = test.startedNanos;
+      invocationStarted.accept(test.invocationStartedNanos);
       capture.begin();
       writer.started(test.planned.id(), null, test.timeoutMs);
       return;
@@ -100,6 +119,7 @@ final class SuiteListener implements TestExecutionListener {
     test = gradedTestOf(identifier);
     if (test != null && !test.finished && identifier.isTest()) {
       test.invocationStartedNanos = nanoTime.getAsLong();
+      invocationStarted.accept(test.invocationStartedNanos);
       writer.started(test.planned.id(), identifier.getDisplayName(), test.timeoutMs);
     }
   }
@@ -184,6 +204,27 @@ final class SuiteListener implements TestExecutionListener {
           feedback.timedOut(running.timeoutMs, "it was still running, and could not be stopped,"), null);
       finish(running);
     }
+  }
+
+  /**
+   * Which invocation is running, as the nanosecond it started, or {@code -1} when no test runs: the
+   * deadlock watch keeps a baseline per invocation and names it when it gives up.
+   */
+  synchronized long runningInvocation() {
+    return stopped || running == null ? -1 : running.invocationStartedNanos;
+  }
+
+  /**
+   * Called by the watchdog: threads that the running invocation's code started are deadlocked for
+   * good (see {@link DeadlockWatch}), so the test can only end at its timeout; it is reported timed
+   * out now, with where the threads are stuck, instead of a minute later.
+   */
+  synchronized void abandonDeadlocked(long invocation) {
+    if (stopped || running == null || running.invocationStartedNanos != invocation) {
+      return;
+    }
+    running.record(ReportedStatus.TIMED_OUT, feedback.deadlocked(running.timeoutMs), null);
+    finish(running);
   }
 
   /** After the launcher returns: any test JUnit never reported gets an error, so the parent knows. */
