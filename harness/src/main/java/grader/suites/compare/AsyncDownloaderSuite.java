@@ -8,6 +8,7 @@ import grader.suites.support.RecordingHttpClient;
 import grader.suites.support.RecordingHttpClient.Mode;
 import grader.suites.support.RecordingHttpClient.Subscription;
 import grader.suites.support.ServerGate;
+import grader.suites.support.ServerTimeline;
 import grader.suites.support.ServerGate.Observation;
 import grader.suites.support.ServerGate.Plan;
 import grader.suites.support.StubServer;
@@ -118,8 +119,10 @@ public class AsyncDownloaderSuite {
   public void asyncHasEveryDownloadInFlightAtOnce(TestReporter reporter) throws Exception {
     List<URI> urls = ServedFiles.urls(server, "async-gate", URLS);
     GATE.arm(Plan.rendezvous("/async-gate/", URLS, MEET_TIMEOUT, Duration.ZERO));
+    long called = System.nanoTime();
     download(client, urls);
     Observation seen = GATE.observe();
+    ServerTimeline.of(seen, "download", "downloadAll", called, System.nanoTime()).publish(reporter);
     reporter.publishEntry("max_downloads_in_flight", Integer.toString(seen.maxInside()));
     if (!seen.met()) {
       fail(Feedback.of(

@@ -135,6 +135,7 @@ public class SleepyThreadsSuite {
     String failure = null;
     for (int attempt = 1; attempt <= OVERLAP_ATTEMPTS; attempt++) {
       SleepyRun run = SleepyRun.observeSleepers(count, 250, 500, new Random(3_000 + attempt));
+      SleepyTimeline.of(run).publish(reporter);
       requireReturned(run);
       requireSomeLines(run);
       requireOneThreadPerLine(run, count);
