@@ -2,6 +2,7 @@ package grader.batch;
 
 import static grader.batch.Html.escape;
 
+import grader.report.timeline.TimelineSvg;
 import grader.scorecard.Diagnostic;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.GraderInfo;
@@ -113,6 +114,7 @@ public final class StudentPageWriter {
       if (test.output() != null && !test.output().isEmpty()) {
         html.append("<details><summary>output</summary><pre class=\"log msg\">").append(escape(test.output())).append("</pre></details>");
       }
+      TimelineSvg.of(exercise.id(), test).ifPresent(svg -> html.append("<figure class=\"timeline\">").append(svg).append("</figure>"));
       html.append("</td></tr>\n");
     }
     html.append("</tbody></table>\n</section>\n");

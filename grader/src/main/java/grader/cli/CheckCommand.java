@@ -67,6 +67,8 @@ final class CheckCommand implements Command {
         ? environment.workingDirectory().relativize(options.out())
         : options.out();
     context.out().println("Scorecard: " + shown);
+    Path page = HtmlReportFile.write(scorecard, options.out());
+    context.out().println("Report with timelines: " + (environment.terminal() ? page.toUri() : shown.resolveSibling("report.html")));
     return Main.OK;
   }
 }

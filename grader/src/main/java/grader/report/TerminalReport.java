@@ -1,5 +1,6 @@
 package grader.report;
 
+import grader.report.timeline.TimelineProfile;
 import grader.scorecard.Diagnostic;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.ExerciseStatus;
@@ -92,6 +93,7 @@ public final class TerminalReport implements ScorecardRenderer {
         out.append(style.dim("  [also read by a person]"));
       }
       out.append('\n');
+      TimelineProfile.line(test.timeline()).ifPresent(line -> out.append(style.dim(feedbackIndent + line)).append('\n'));
       if (test.status() != TestStatus.PASSED) {
         feedback(out, exercise, test, feedbackIndent);
       }
