@@ -5,6 +5,7 @@ import grader.grading.GradeRequest;
 import grader.grading.GradingListener;
 import grader.report.GradescopeReport;
 import grader.report.JUnitXmlReport;
+import grader.report.HtmlReport;
 import grader.report.MarkdownReport;
 import grader.report.Points;
 import grader.report.TerminalReport;
@@ -44,6 +45,7 @@ final class GradeCommand implements Command {
           --junit-xml FILE       also write JUnit XML, for CI test reports
           --markdown FILE        also write a Markdown summary, for CI job summaries
           --gradescope FILE      also write Gradescope's results.json
+          --html FILE            also write the HTML report with each test's timeline picture
           --require-sandbox      fail instead of running student code without the bubblewrap sandbox
           --require-full-marks   exit with status 3 unless the score is full marks (reference solutions)
           --keep-work-dir        keep the private work folders and say where they are (debugging)
@@ -62,6 +64,7 @@ final class GradeCommand implements Command {
     write(options.junitXml(), new JUnitXmlReport().render(scorecard));
     write(options.markdown(), new MarkdownReport().render(scorecard));
     write(options.gradescope(), new GradescopeReport().render(scorecard));
+    write(options.html(), new HtmlReport().render(scorecard));
     context.out().print(new TerminalReport(context.environment().colour()).render(scorecard));
     context.out().println("Scorecard: " + options.out());
     if (options.requireFullMarks() && !scorecard.isFullMarks()) {

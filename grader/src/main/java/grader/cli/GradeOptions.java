@@ -21,6 +21,7 @@ record GradeOptions(
     Optional<Path> junitXml,
     Optional<Path> markdown,
     Optional<Path> gradescope,
+    Optional<Path> html,
     boolean keepWorkDir,
     boolean requireSandbox,
     boolean requireFullMarks,
@@ -41,6 +42,7 @@ record GradeOptions(
     String junitXml = null;
     String markdown = null;
     String gradescope = null;
+    String html = null;
     boolean keepWorkDir = false;
     boolean requireSandbox = false;
     boolean requireFullMarks = false;
@@ -65,6 +67,9 @@ record GradeOptions(
           break;
         case "--gradescope":
           gradescope = reader.value();
+          break;
+        case "--html":
+          html = reader.value();
           break;
         case "--keep-work-dir":
           reader.noValue();
@@ -101,7 +106,7 @@ record GradeOptions(
     Path submissionPath = environment.resolve(submission);
     return new GradeOptions(submissionPath, environment.resolve(out), id != null ? id : defaultId(submissionPath),
         exercises, optional(junitXml, environment), optional(markdown, environment), optional(gradescope, environment),
-        keepWorkDir, requireSandbox, requireFullMarks, gradedBy.build(Main.version()));
+        optional(html, environment), keepWorkDir, requireSandbox, requireFullMarks, gradedBy.build(Main.version()));
   }
 
   /** The folder or zip name, without {@code .zip}. */
