@@ -14,6 +14,7 @@ import grader.suites.support.StandardOutCapture;
 import grader.suites.support.StubServer;
 import grader.suites.support.StudentCall;
 import grader.suites.support.Submission;
+import grader.suites.support.Timeline;
 import grader.suites.support.Waits;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -162,7 +163,7 @@ public class ConcurrentFetcherSuite {
     long returned = System.nanoTime();
     List<String> bodies = await(future, "fetchAll(" + count + " URIs)");
     Observation seen = GATE.observe();
-    ServerTimeline.of(seen, "request", "fetchAll", called, returned).publish(reporter);
+    Timeline.publish(reporter, () -> ServerTimeline.of(seen, "request", "fetchAll", called, returned));
     reporter.publishEntry("max_requests_in_flight", Integer.toString(seen.maxInside()));
     if (!seen.met()) {
       fail(Feedback.of(

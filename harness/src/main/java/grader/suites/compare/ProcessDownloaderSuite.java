@@ -7,6 +7,7 @@ import grader.suites.support.ChildJvm;
 import grader.suites.support.ChildJvmResult;
 import grader.suites.support.Feedback;
 import grader.suites.support.LaunchGate;
+import grader.suites.support.Timeline;
 import grader.suites.support.WorkerTimeline;
 import grader.suites.support.LaunchGate.Launch;
 import grader.suites.support.ServerGate;
@@ -96,7 +97,8 @@ public class ProcessDownloaderSuite {
       long called = System.nanoTime();
       StudentCall.returning("new ProcessDownloader().downloadAll(3 URLs, dir) returns the files",
           () -> new ProcessDownloader().downloadAll(urls, dir));
-      WorkerTimeline.of(gate.launches(), "downloadAll", called, System.nanoTime()).publish(reporter);
+      long returned = System.nanoTime();
+      Timeline.publish(reporter, () -> WorkerTimeline.of(gate.launches(), "downloadAll", called, returned));
       launches = gate.launches();
       released = gate.released();
     }

@@ -13,6 +13,7 @@ import grader.suites.support.LaunchGate.Launch;
 import grader.suites.support.StandardOutCapture;
 import grader.suites.support.StudentCode;
 import grader.suites.support.Submission;
+import grader.suites.support.Timeline;
 import grader.suites.support.WorkerTimeline;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -160,7 +161,8 @@ public class SquareSumSuite {
     try (LaunchGate gate = LaunchGate.rendezvous(workers, hold, WORKER)) {
       long called = System.nanoTime();
       call = ComputeCall.of(n, workers);
-      WorkerTimeline.of(gate.launches(), "compute", called, System.nanoTime()).publish(reporter);
+      long returned = System.nanoTime();
+      Timeline.publish(reporter, () -> WorkerTimeline.of(gate.launches(), "compute", called, returned));
       launches = gate.launches();
       released = gate.released();
       timedOut = gate.timedOut();
