@@ -68,7 +68,9 @@ public final class TimelineSvg {
     } catch (XMLStreamException e) {
       throw new IllegalStateException("cannot write an SVG into a string", e);
     }
-    return out + "\n";
+    // One element per line, so that a golden file's diff shows what changed; text is escaped, so
+    // "><" only ever stands between two tags, where whitespace means nothing in SVG.
+    return out.toString().replace("><", ">\n<") + "\n";
   }
 
   /** Writes the {@code <svg>} element into {@code xml}, e.g. inline in an HTML page. */
