@@ -36,7 +36,10 @@ class RecordedTimelineTests {
         new TypeReference<List<TimelineItem>>() {});
     TimelineShape shape = TimelineShape.of(timeline);
     TimelineReference reference = TimelineReference.forTest(testId).orElseThrow();
-    if (reference.allOverlap()) {
+    if (shape.keyKind() == null) {
+      // Worker JVMs: only their starts are seen; all of them start before the call returns.
+      assertTrue(shape.lanes().size() >= 3, name + ": " + shape);
+    } else if (reference.allOverlap()) {
       assertTrue(shape.allOverlap(), name + ": " + shape);
     } else {
       assertTrue(shape.maxOverlap() > 1 && shape.maxOverlap() < shape.keyLanes(), name + ": " + shape);

@@ -73,7 +73,6 @@ final class SampleTimelines {
     for (int i = 0; i < 4; i++) {
       double started = 180.0 + i * 22;
       items.add(new TimelineItem("worker " + (i + 1), "started", started, started, "worker JVM started"));
-      items.add(new TimelineItem("worker " + (i + 1), "alive", started, 612.0, "alive"));
     }
     return items;
   }
@@ -85,7 +84,6 @@ final class SampleTimelines {
     for (int i = 0; i < 4; i++) {
       double started = 170.0 + i * 2350;
       items.add(new TimelineItem("worker " + (i + 1), "started", started, started, "worker JVM started"));
-      items.add(new TimelineItem("worker " + (i + 1), "alive", started, returned, "alive"));
     }
     return items;
   }

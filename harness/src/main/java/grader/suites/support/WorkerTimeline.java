@@ -5,10 +5,9 @@ import java.util.List;
 
 /**
  * The timeline of the worker JVMs a {@link LaunchGate} saw: a lane per worker in order of start
- * ("worker 1"), the moment it reported in (its {@code main} was about to run), and, as a span of
- * kind {@code alive}, the stretch from then until the student's call returned, by which time every
- * worker the call waited for had ended. The gate does not see a worker end, so the span is an upper
- * bound; the staircase of starts is what tells waiting one by one from starting all first.
+ * ("worker 1") and the moment it reported in (its {@code main} was about to run). The gate does not
+ * see a worker end, and a span "alive until the call returned" would make workers waited for one by
+ * one look as if they all overlapped; the staircase of starts is what tells the two apart.
  */
 public final class WorkerTimeline {
   private WorkerTimeline() {}
@@ -19,7 +18,6 @@ public final class WorkerTimeline {
     for (Launch launch : launches.stream().sorted((a, b) -> Long.compare(a.arrivedNanos(), b.arrivedNanos())).toList()) {
       String lane = "worker " + ++number;
       timeline.point(lane, "started", launch.arrivedNanos(), "worker JVM started");
-      timeline.span(lane, "alive", launch.arrivedNanos(), returnedNanos, "alive, at most until the call returned");
     }
     return timeline;
   }
