@@ -3,6 +3,7 @@ package grader.batch;
 import static grader.batch.Html.escape;
 
 import grader.report.Points;
+import grader.report.timeline.TimelineSvg;
 import grader.scorecard.Diagnostic;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.GraderInfo;
@@ -114,7 +115,10 @@ public final class StudentPageWriter {
       if (test.output() != null && !test.output().isEmpty()) {
         html.markup("<details><summary>output</summary><pre class=\"log msg\">").text(test.output()).markup("</pre></details>");
       }
-      html.markup("</td></tr>\n");
+      // The picture is the grader's own SVG, written by StAX, which escapes every text it holds.
+      TimelineSvg.of(exercise.id(), test).ifPresent(svg -> html.markup("<figure class=\"timeline\">").markup(svg).markup("</figure>"));
+      html.markup("</td></tr>
+");
     }
     html.markup("</tbody></table>\n</section>\n");
   }

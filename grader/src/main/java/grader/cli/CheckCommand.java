@@ -86,6 +86,8 @@ final class CheckCommand implements Command {
         ? environment.workingDirectory().relativize(scorecardFile)
         : scorecardFile;
     context.out().println("Scorecard: " + shown);
+    Path page = HtmlReportFile.write(scorecard, scorecardFile);
+    context.out().println("Report with timelines: " + (environment.terminal() ? page.toUri() : shown.resolveSibling("report.html")));
     return Main.OK;
   }
 }

@@ -5,6 +5,7 @@ import grader.grading.GradeRequest;
 import grader.grading.GradingListener;
 import grader.report.GradescopeReport;
 import grader.report.JUnitXmlReport;
+import grader.report.HtmlReport;
 import grader.report.MarkdownReport;
 import grader.report.Points;
 import grader.report.TerminalReport;
@@ -52,6 +53,9 @@ final class GradeCommand implements Command {
   @Option(names = "--gradescope", paramLabel = "FILE", description = "also write Gradescope's results.json")
   private String gradescope;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "also write the HTML report with each test's timeline picture")
+  private String html;
+
   @Mixin
   private LimitsOption limits;
 
@@ -85,6 +89,7 @@ final class GradeCommand implements Command {
     Optional<Path> junitXmlFile = optionalPath("--junit-xml", junitXml, environment);
     Optional<Path> markdownFile = optionalPath("--markdown", markdown, environment);
     Optional<Path> gradescopeFile = optionalPath("--gradescope", gradescope, environment);
+    Optional<Path> htmlFile = optionalPath("--html", html, environment);
     Optional<GradedBy> by = gradedBy.build(Main.version());
     SandboxPolicy policy = limits.load(environment);
     Grading grading = context.graders().create(
@@ -98,6 +103,7 @@ final class GradeCommand implements Command {
     write(junitXmlFile, new JUnitXmlReport().render(scorecard));
     write(markdownFile, new MarkdownReport().render(scorecard));
     write(gradescopeFile, new GradescopeReport().render(scorecard));
+    write(htmlFile, new HtmlReport().render(scorecard));
     context.out().print(new TerminalReport(environment.colour()).render(scorecard));
     context.out().println("Scorecard: " + scorecardFile);
     if (requireFullMarks && !scorecard.isFullMarks()) {

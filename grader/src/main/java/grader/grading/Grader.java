@@ -273,7 +273,7 @@ public final class Grader {
         ? catalog.namesOf(exercise.suite()).getOrDefault(outcome.id(), outcome.id())
         : outcome.name();
     return RubricScorer.score(test, name, outcome.status(), outcome.message(), outcome.durationMs(),
-        outcome.measurements(), outcome.output());
+        outcome.measurements(), outcome.output(), outcome.timeline());
   }
 
   /**

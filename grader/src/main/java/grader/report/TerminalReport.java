@@ -1,5 +1,6 @@
 package grader.report;
 
+import grader.report.timeline.TimelineProfile;
 import grader.scorecard.Diagnostic;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.ExerciseStatus;
@@ -7,6 +8,9 @@ import grader.scorecard.Scorecard;
 import grader.scorecard.TestResult;
 import grader.scorecard.TestStatus;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The report a student reads after {@code make check}: per exercise a header with its score, one
@@ -75,6 +79,8 @@ public final class TerminalReport implements ScorecardRenderer {
     }
     int pointsWidth = exercise.tests().stream().mapToInt(t -> Points.of(t.score(), t.maxScore()).length()).max().orElse(0);
     String feedbackIndent = " ".repeat(2 + 1 + 2 + pointsWidth + 2);
+    Optional<SkeletonFeedback> skeleton = SkeletonFeedback.of(exercise);
+    skeleton.ifPresent(s -> out.append(style.dim(indent(s.heading() + "\n" + s.trace(), "  ", "    "))).append('\n'));
     for (TestResult test : exercise.tests()) {
       String points = Points.of(test.score(), test.maxScore());
       out.append("  ").append(colouredSymbol(test.status())).append("  ")
@@ -84,7 +90,8 @@ public final class TerminalReport implements ScorecardRenderer {
         out.append(style.dim("  [also read by a person]"));
       }
       out.append('\n');
-      if (test.status() != TestStatus.PASSED) {
+      TimelineProfile.line(test.timeline()).ifPresent(line -> out.append(style.dim(feedbackIndent + line)).append('\n'));
+      if (test.status() != TestStatus.PASSED && !skeleton.map(s -> s.testIds().contains(test.id())).orElse(false)) {
         feedback(out, exercise, test, feedbackIndent);
       }
     }

@@ -5,6 +5,7 @@ import grader.scorecard.ExerciseResult;
 import grader.scorecard.ExerciseStatus;
 import grader.scorecard.TestResult;
 import grader.scorecard.TestStatus;
+import grader.scorecard.TimelineItem;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,20 @@ public final class RubricScorer {
       String output) {
     return new TestResult(test.id(), name, status, pointsFor(test, status), test.points(), message, durationMs,
         measurements, output, test.review());
+  }
+
+  /** One scored test with the timeline it recorded. */
+  public static TestResult score(
+      TestPoints test,
+      String name,
+      TestStatus status,
+      String message,
+      long durationMs,
+      Map<String, String> measurements,
+      String output,
+      List<TimelineItem> timeline) {
+    return new TestResult(test.id(), name, status, pointsFor(test, status), test.points(), message, durationMs,
+        measurements, output, test.review(), timeline);
   }
 
   /** The exercise with its score summed over {@code tests} and its maximum from the rubric. */

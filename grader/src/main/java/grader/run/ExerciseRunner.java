@@ -363,7 +363,7 @@ public final class ExerciseRunner {
         message = "Failed for " + event.invocation() + ":\n" + message;
       }
       resolve(new TestOutcome(event.testId(), plan.get(event.testId()).name(), statusOf(event.status()), message,
-          event.durationMs(), event.measurements(), event.output()));
+          event.durationMs(), event.measurements(), event.output(), TimelineCheck.accepted(event.timeline())));
       return true;
     }
 

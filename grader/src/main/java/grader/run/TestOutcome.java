@@ -1,6 +1,8 @@
 package grader.run;
 
 import grader.scorecard.TestStatus;
+import grader.scorecard.TimelineItem;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,7 +18,14 @@ public record TestOutcome(
     String message,
     long durationMs,
     Map<String, String> measurements,
-    String output) {
+    String output,
+    List<TimelineItem> timeline) {
+
+  /** A test without a timeline. */
+  public TestOutcome(String id, String name, TestStatus status, String message, long durationMs,
+      Map<String, String> measurements, String output) {
+    this(id, name, status, message, durationMs, measurements, output, List.of());
+  }
 
   public TestOutcome {
     Objects.requireNonNull(id, "id must not be null");
@@ -24,6 +33,7 @@ public record TestOutcome(
     Objects.requireNonNull(status, "status must not be null");
     measurements = Map.copyOf(measurements);
     output = output == null ? "" : output;
+    timeline = timeline == null ? List.of() : List.copyOf(timeline);
   }
 
   public static TestOutcome notRun(String id, String name, String message) {

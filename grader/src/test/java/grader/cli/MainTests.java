@@ -183,7 +183,9 @@ class MainTests {
     assertEquals(List.of(new EngineOptions(false, false, false)), engines);
     assertTrue(Files.isRegularFile(temp.resolve("target/scorecard.json")));
     assertTrue(out.toString().startsWith("Grading threads · Sleepy threads ...\n\nSubmission exercises"), out.toString());
-    assertTrue(out.toString().endsWith("Total: 20 / 25\nScorecard: target/scorecard.json\n"), out.toString());
+    assertTrue(out.toString().endsWith("Total: 20 / 25\nScorecard: target/scorecard.json\n"
+        + "Report with timelines: target/report.html\n"), out.toString());
+    assertTrue(Files.readString(temp.resolve("target/report.html")).startsWith("<!DOCTYPE html>"));
     assertFalse(out.toString().contains("\r"), "no status line to redraw when not on a terminal");
   }
 

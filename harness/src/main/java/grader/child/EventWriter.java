@@ -9,6 +9,7 @@ import grader.protocol.PlannedTest;
 import grader.protocol.ReportedStatus;
 import grader.protocol.RestartEvent;
 import grader.protocol.StartedEvent;
+import grader.protocol.TimelineEntry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +53,9 @@ final class EventWriter {
       long durationMs,
       Map<String, String> measurements,
       String output,
-      String invocation) {
-    write(new FinishedEvent(seq++, testId, status, message, durationMs, measurements, output, invocation));
+      String invocation,
+      List<TimelineEntry> timeline) {
+    write(new FinishedEvent(seq++, testId, status, message, durationMs, measurements, output, invocation, timeline));
     finished++;
   }
 

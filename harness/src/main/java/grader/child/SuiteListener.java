@@ -2,6 +2,8 @@ package grader.child;
 
 import grader.protocol.PlannedTest;
 import grader.protocol.ReportedStatus;
+import grader.protocol.TimelineEntry;
+import grader.suites.support.Timeline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,7 +185,12 @@ final class SuiteListener implements TestExecutionListener {
     }
     String prefix = tests.containsKey(identifier.getUniqueId()) ? "" : invocationPrefix(identifier.getDisplayName());
     entry.getKeyValuePairs().forEach((key, value) -> {
-      if (test.measurements.size() < MAX_MEASUREMENTS) {
+      if (key.equals(Timeline.ENTRY_KEY)) {
+        // The latest observation's picture, until the verdict turns bad: then the one that failed stays.
+        if (test.status == ReportedStatus.PASSED) {
+          test.timeline = Timeline.decode(value);
+        }
+      } else if (test.measurements.size() < MAX_MEASUREMENTS) {
         String text = value.length() <= MAX_MEASUREMENT_CHARS ? value : value.substring(0, MAX_MEASUREMENT_CHARS) + "...";
         test.measurements.put(prefix + key, text);
       }
@@ -269,7 +276,7 @@ final class SuiteListener implements TestExecutionListener {
     }
     test.finished = true;
     writer.finished(test.planned.id(), test.status, test.status == ReportedStatus.PASSED ? null : test.message,
-        durationMs, test.measurements, output, test.failedInvocation);
+        durationMs, test.measurements, output, test.failedInvocation, test.timeline);
     if (test.status == ReportedStatus.TIMED_OUT) {
       stopAfterTimeout(test);
     }
@@ -323,6 +330,7 @@ final class SuiteListener implements TestExecutionListener {
     final PlannedTest planned;
     final long timeoutMs;
     final Map<String, String> measurements = new LinkedHashMap<>();
+    List<TimelineEntry> timeline = List.of();
     boolean started;
     boolean finished;
     long startedNanos;

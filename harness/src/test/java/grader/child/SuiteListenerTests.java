@@ -17,6 +17,7 @@ import grader.protocol.ReportedStatus;
 import grader.protocol.RestartEvent;
 import grader.protocol.RunNonce;
 import grader.protocol.StartedEvent;
+import grader.protocol.TimelineEntry;
 import grader.suites.support.StudentCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -148,6 +149,14 @@ class SuiteListenerTests {
         "a test that timed out may leave threads running that would disturb later tests"), events.get(events.size() - 1));
     assertEquals(List.of(0), halts);
     assertTrue(!results.containsKey("afterTheTimeout"));
+  }
+
+  @Test
+  void theTimelineOfTheFailingInvocationTravelsWithTheResultAndIsNoMeasurement() throws Exception {
+    FinishedEvent recorded = finished(run("grader.child.fixture", Set.of("recordsATimeline"))).get("recordsATimeline");
+    assertEquals(ReportedStatus.FAILED, recorded.status());
+    assertEquals(List.of(new TimelineEntry("Thread 3", "sleep", 0.0, 3.0, "slept 3 ms")), recorded.timeline());
+    assertEquals(List.of("[1] n", "[2] n", "[3] n"), List.copyOf(recorded.measurements().keySet()));
   }
 
   @Test

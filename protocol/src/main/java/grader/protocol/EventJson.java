@@ -56,7 +56,22 @@ final class EventJson {
         quote(json.out, entry.getValue());
       }
       json.out.append('}');
-      return json.string("output", finished.output()).string("invocation", finished.invocation()).end();
+      json.string("output", finished.output()).string("invocation", finished.invocation());
+      json.name("timeline").out.append('[');
+      List<TimelineEntry> timeline = finished.timeline();
+      for (int i = 0; i < timeline.size(); i++) {
+        TimelineEntry entry = timeline.get(i);
+        json.out.append(i == 0 ? "{\"lane\":" : ",{\"lane\":");
+        quote(json.out, entry.lane());
+        json.out.append(",\"kind\":");
+        quote(json.out, entry.kind());
+        json.out.append(",\"start_ms\":").append(entry.startMs());
+        json.out.append(",\"end_ms\":").append(entry.endMs());
+        json.out.append(",\"label\":");
+        quote(json.out, entry.label());
+        json.out.append('}');
+      }
+      return json.out.append("]}").toString();
     } else if (event instanceof RestartEvent restart) {
       return new EventJson("restart").number("seq", restart.seq()).string("test_id", restart.testId())
           .string("reason", restart.reason()).end();

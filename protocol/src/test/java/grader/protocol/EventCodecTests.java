@@ -39,6 +39,10 @@ class EventCodecTests {
         new StartedEvent(2, "sizes", "[1] n=7", 3_000),
         new FinishedEvent(3, "sleepsOverlap", ReportedStatus.FAILED, "Expected: 5\nObserved: \"1\" \u00e9", 812,
             measurements, "Thread 1 slept 5 ms\n", "[2] n=7"),
+        new FinishedEvent(4, "sleepsOverlap", ReportedStatus.PASSED, null, 480, Map.of(), "", null,
+            List.of(new TimelineEntry("Thread 1", "sleep", 12.5, 480.0, "slept 467 ms \"x\" \u00e9"),
+                new TimelineEntry("Thread 1", "printed", 481.25, 481.25, ""),
+                new TimelineEntry("call", "returned", 1.0E7, 1.0E7, "run returned"))),
         new RestartEvent(4, "sleepsOverlap", "timed out"),
         new DoneEvent(5, 1));
     for (Event event : events) {

@@ -7,12 +7,14 @@ import grader.suites.support.Feedback;
 import grader.suites.support.RecordingHttpClient;
 import grader.suites.support.RecordingHttpClient.Mode;
 import grader.suites.support.ServerGate;
+import grader.suites.support.ServerTimeline;
 import grader.suites.support.ServerGate.Observation;
 import grader.suites.support.ServerGate.Plan;
 import grader.suites.support.StandardOutCapture;
 import grader.suites.support.StubServer;
 import grader.suites.support.StudentCall;
 import grader.suites.support.Submission;
+import grader.suites.support.Timeline;
 import grader.suites.support.Waits;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -156,9 +158,12 @@ public class ConcurrentFetcherSuite {
   public void sendsAllRequestsBeforeAwaitingAny(int count, TestReporter reporter) throws Exception {
     List<URI> uris = IntStream.rangeClosed(1, count).mapToObj(i -> server.uri("/gate/" + i)).toList();
     GATE.arm(Plan.rendezvous("/gate/", count, GATE_TIMEOUT, Duration.ZERO));
+    long called = System.nanoTime();
     CompletableFuture<List<String>> future = fetchAll(client, uris);
+    long returned = System.nanoTime();
     List<String> bodies = await(future, "fetchAll(" + count + " URIs)");
     Observation seen = GATE.observe();
+    Timeline.publish(reporter, () -> ServerTimeline.of(seen, "request", "fetchAll", called, returned));
     reporter.publishEntry("max_requests_in_flight", Integer.toString(seen.maxInside()));
     if (!seen.met()) {
       fail(Feedback.of(

@@ -8,11 +8,13 @@ import grader.suites.support.RecordingHttpClient;
 import grader.suites.support.RecordingHttpClient.Mode;
 import grader.suites.support.RecordingHttpClient.Subscription;
 import grader.suites.support.ServerGate;
+import grader.suites.support.ServerTimeline;
 import grader.suites.support.ServerGate.Observation;
 import grader.suites.support.ServerGate.Plan;
 import grader.suites.support.StubServer;
 import grader.suites.support.StudentCall;
 import grader.suites.support.Submission;
+import grader.suites.support.Timeline;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -118,8 +120,11 @@ public class AsyncDownloaderSuite {
   public void asyncHasEveryDownloadInFlightAtOnce(TestReporter reporter) throws Exception {
     List<URI> urls = ServedFiles.urls(server, "async-gate", URLS);
     GATE.arm(Plan.rendezvous("/async-gate/", URLS, MEET_TIMEOUT, Duration.ZERO));
+    long called = System.nanoTime();
     download(client, urls);
     Observation seen = GATE.observe();
+    long returned = System.nanoTime();
+    Timeline.publish(reporter, () -> ServerTimeline.of(seen, "download", "downloadAll", called, returned));
     reporter.publishEntry("max_downloads_in_flight", Integer.toString(seen.maxInside()));
     if (!seen.met()) {
       fail(Feedback.of(

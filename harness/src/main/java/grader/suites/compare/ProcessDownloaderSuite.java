@@ -7,6 +7,8 @@ import grader.suites.support.ChildJvm;
 import grader.suites.support.ChildJvmResult;
 import grader.suites.support.Feedback;
 import grader.suites.support.LaunchGate;
+import grader.suites.support.Timeline;
+import grader.suites.support.WorkerTimeline;
 import grader.suites.support.LaunchGate.Launch;
 import grader.suites.support.ServerGate;
 import grader.suites.support.ServerGate.Observation;
@@ -92,8 +94,11 @@ public class ProcessDownloaderSuite {
     List<Launch> launches;
     int released;
     try (LaunchGate gate = LaunchGate.rendezvous(urls.size(), LAUNCH_HOLD, WORKER)) {
+      long called = System.nanoTime();
       StudentCall.returning("new ProcessDownloader().downloadAll(3 URLs, dir) returns the files",
           () -> new ProcessDownloader().downloadAll(urls, dir));
+      long returned = System.nanoTime();
+      Timeline.publish(reporter, () -> WorkerTimeline.of(gate.launches(), "downloadAll", called, returned));
       launches = gate.launches();
       released = gate.released();
     }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import exercises.compare.ThreadDownloader;
 import grader.suites.support.Feedback;
 import grader.suites.support.ServerGate;
+import grader.suites.support.ServerTimeline;
 import grader.suites.support.ServerGate.Observation;
 import grader.suites.support.ServerGate.Plan;
 import grader.suites.support.StubServer;
 import grader.suites.support.StudentCall;
 import grader.suites.support.Submission;
+import grader.suites.support.Timeline;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,8 +87,11 @@ public class ThreadDownloaderSuite {
     String scenario = "pool-" + threads;
     List<URI> urls = ServedFiles.urls(server, scenario, 6);
     GATE.arm(Plan.rendezvous("/" + scenario + "/", threads, MEET_TIMEOUT, STAY));
+    long called = System.nanoTime();
     download(threads, urls);
     Observation seen = GATE.observe();
+    long returned = System.nanoTime();
+    Timeline.publish(reporter, () -> ServerTimeline.of(seen, "download", "downloadAll", called, returned));
     reporter.publishEntry("max_downloads_in_flight", Integer.toString(seen.maxInside()));
     if (seen.maxInside() > threads) {
       fail(Feedback.of(

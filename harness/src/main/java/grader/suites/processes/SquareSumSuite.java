@@ -13,6 +13,8 @@ import grader.suites.support.LaunchGate.Launch;
 import grader.suites.support.StandardOutCapture;
 import grader.suites.support.StudentCode;
 import grader.suites.support.Submission;
+import grader.suites.support.Timeline;
+import grader.suites.support.WorkerTimeline;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -157,7 +159,10 @@ public class SquareSumSuite {
     int timedOut;
     int together;
     try (LaunchGate gate = LaunchGate.rendezvous(workers, hold, WORKER)) {
+      long called = System.nanoTime();
       call = ComputeCall.of(n, workers);
+      long returned = System.nanoTime();
+      Timeline.publish(reporter, () -> WorkerTimeline.of(gate.launches(), "compute", called, returned));
       launches = gate.launches();
       released = gate.released();
       timedOut = gate.timedOut();

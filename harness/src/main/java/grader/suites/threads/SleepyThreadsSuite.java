@@ -10,6 +10,7 @@ import grader.suites.support.LineRecorder.Line;
 import grader.suites.support.StandardOutCapture;
 import grader.suites.support.StudentCode;
 import grader.suites.support.Submission;
+import grader.suites.support.Timeline;
 import grader.suites.threads.SleepyRun.Report;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,6 +136,7 @@ public class SleepyThreadsSuite {
     String failure = null;
     for (int attempt = 1; attempt <= OVERLAP_ATTEMPTS; attempt++) {
       SleepyRun run = SleepyRun.observeSleepers(count, 250, 500, new Random(3_000 + attempt));
+      Timeline.publish(reporter, () -> SleepyTimeline.of(run));
       requireReturned(run);
       requireSomeLines(run);
       requireOneThreadPerLine(run, count);
