@@ -117,8 +117,7 @@ public final class StudentPageWriter {
       }
       // The picture is the grader's own SVG, written by StAX, which escapes every text it holds.
       TimelineSvg.of(exercise.id(), test).ifPresent(svg -> html.markup("<figure class=\"timeline\">").markup(svg).markup("</figure>"));
-      html.markup("</td></tr>
-");
+      html.markup("</td></tr>\n");
     }
     html.markup("</tbody></table>\n</section>\n");
   }
