@@ -8,9 +8,7 @@ import grader.scorecard.Scorecard;
 import grader.scorecard.TestResult;
 import grader.scorecard.TestStatus;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The report a student reads after {@code make check}: per exercise a header with its score, one
