@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code make table}, and actionlint over every workflow here and in the kit.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("slow") // make test-fast leaves it out; make test (CI) runs it
 class KitIT {
   private static final Path REPO = Path.of(System.getProperty("grader.repo", "..")).toAbsolutePath().normalize();
   private static final String REF = "0123456789abcdef0123456789abcdef01234567";

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (grader/src/test/fixtures/engine, see its README): each still yields a complete, valid scorecard
  * that says what happened, and the other exercises are graded normally.
  */
+@Tag("slow") // make test-fast leaves it out; make test (CI) runs it
 class EngineFixturesIT {
   @TempDir static Path work;
   private static Grader grader;
