@@ -30,8 +30,7 @@ public final class RubricScorer {
       long durationMs,
       Map<String, String> measurements,
       String output) {
-    return new TestResult(test.id(), name, status, pointsFor(test, status), test.points(), message, durationMs,
-        measurements, output, test.review());
+    return score(test, name, status, message, durationMs, measurements, output, List.of());
   }
 
   /** One scored test with the timeline it recorded. */
