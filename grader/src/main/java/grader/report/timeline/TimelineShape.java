@@ -69,6 +69,28 @@ public record TimelineShape(List<String> lanes, String keyKind, int keyLanes, in
     return keyLanes > 0 && maxOverlap == keyLanes;
   }
 
+  /**
+   * A sentence for the picture's caption of {@code timeline} (the one this shape was made of), e.g.
+   * "at most 1 of 6 sleeps at the same moment"; a timeline of points only (worker starts) says how
+   * far apart the first and the last were, since that is what shows whether they started together.
+   */
+  public String summary(List<TimelineItem> timeline) {
+    if (keyKind == null) {
+      List<TimelineItem> points = timeline.stream().filter(i -> i.isPoint() && !i.lane().equals("call")
+          && !i.kind().equals("returned")).toList();
+      if (points.isEmpty()) {
+        return lanes.size() + " lane(s), nothing recorded";
+      }
+      String kind = points.get(0).kind();
+      List<TimelineItem> same = points.stream().filter(i -> i.kind().equals(kind)).toList();
+      double first = same.stream().mapToDouble(TimelineItem::startMs).min().orElse(0);
+      double last = same.stream().mapToDouble(TimelineItem::startMs).max().orElse(0);
+      return same.size() + " " + TimelineStyle.of(kind).plural() + ", the first and the last "
+          + Math.round(last - first) + " ms apart";
+    }
+    return summary();
+  }
+
   /** A sentence for the picture's caption, e.g. "at most 1 of 6 sleeps at the same moment". */
   public String summary() {
     if (keyKind == null) {

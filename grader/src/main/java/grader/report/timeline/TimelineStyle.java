@@ -13,7 +13,7 @@ enum TimelineStyle {
   ALIVE("alive", "worker JVM alive (until the call returned at most)", "live workers", "#56B4E9",
       Pattern.STRIPES, Marker.NONE),
   PRINTED("printed", "printed its line", "lines", "#D55E00", Pattern.NONE, Marker.DIAMOND),
-  STARTED("started", "worker JVM started", "starts", "#E69F00", Pattern.NONE, Marker.TRIANGLE),
+  STARTED("started", "worker JVM started", "worker JVM starts", "#E69F00", Pattern.NONE, Marker.TRIANGLE),
   SENT("sent", "request arrived at the server", "arrivals", "#E69F00", Pattern.NONE, Marker.TRIANGLE),
   ANSWERED("answered", "response sent", "responses", "#CC79A7", Pattern.NONE, Marker.SQUARE),
   RETURNED("returned", "the call returned", "returns", "#000000", Pattern.NONE, Marker.LINE);

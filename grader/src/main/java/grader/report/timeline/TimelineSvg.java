@@ -93,8 +93,8 @@ public final class TimelineSvg {
     xml.writeAttribute("height", Integer.toString(height));
     xml.writeAttribute("viewBox", "0 0 " + WIDTH + " " + height);
     xml.writeAttribute("role", "img");
-    xml.writeAttribute("aria-label", title + ": " + shape.summary());
-    element(xml, "title", title + ": " + shape.summary());
+    xml.writeAttribute("aria-label", title + ": " + shape.summary(timeline));
+    element(xml, "title", title + ": " + shape.summary(timeline));
     patterns(xml);
     rect(xml, 0, 0, WIDTH, height, "#FFFFFF", null);
     text(xml, 8, 18, "start", "font-size:14px;font-weight:bold", title);
@@ -122,7 +122,7 @@ public final class TimelineSvg {
     }
     ticks(xml, axis, plotBottom);
     legend(xml, kinds, axisBottom);
-    text(xml, 8, captionTop + 12, "start", "font-size:12px", "Seen: " + shape.summary() + ".");
+    text(xml, 8, captionTop + 12, "start", "font-size:12px", "Seen: " + shape.summary(timeline) + ".");
     if (reference.isPresent()) {
       text(xml, 8, captionTop + 30, "start", "font-size:12px", "Reference: " + reference.get().text() + ".");
     }
