@@ -71,9 +71,8 @@ final class BatchCommand implements Command {
   @Mixin
   private LimitsOption limits;
 
-  @Option(names = "--require-sandbox",
-      description = "fail instead of running student code without the bubblewrap sandbox")
-  private boolean requireSandbox;
+  @Mixin
+  private RequireSandboxOption requireSandbox;
 
   @Override
   public String summary() {
@@ -91,7 +90,7 @@ final class BatchCommand implements Command {
           + " student ids; run with a UTF-8 locale (LANG=C.UTF-8) on every machine of a batch");
     }
     LogRouter logs = new LogRouter();
-    Grading grading = context.graders().create(new EngineOptions(requireSandbox, false, true, policy), logs,
+    Grading grading = context.graders().create(new EngineOptions(requireSandbox.required(), false, true, policy), logs,
         context.err());
     Set<String> selected = exercises.checked(grading.exerciseIds());
     LimitsOption.checkExercises(policy, grading.exerciseIds());

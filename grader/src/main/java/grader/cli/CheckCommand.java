@@ -41,8 +41,8 @@ final class CheckCommand implements Command {
   @Mixin
   private LimitsOption limits;
 
-  @Option(names = "--keep-work-dir", description = "keep the private work folders and say where they are (debugging)")
-  private boolean keepWorkDir;
+  @Mixin
+  private KeepWorkDirOption keepWorkDir;
 
   @Mixin
   private GradedByOptions gradedBy;
@@ -70,7 +70,7 @@ final class CheckCommand implements Command {
         : LiveProgress.plain(context.out());
     SandboxPolicy policy = limits.load(environment);
     Grading grading = context.graders().create(
-        new EngineOptions(false, keepWorkDir, false, policy), listener, context.err());
+        new EngineOptions(false, keepWorkDir.keep(), false, policy), listener, context.err());
     Set<String> selected = exercises.checked(grading.exerciseIds());
     LimitsOption.checkExercises(policy, grading.exerciseIds());
     Scorecard scorecard;

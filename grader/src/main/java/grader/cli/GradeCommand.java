@@ -59,16 +59,15 @@ final class GradeCommand implements Command {
   @Mixin
   private LimitsOption limits;
 
-  @Option(names = "--require-sandbox",
-      description = "fail instead of running student code without the bubblewrap sandbox")
-  private boolean requireSandbox;
+  @Mixin
+  private RequireSandboxOption requireSandbox;
 
   @Option(names = "--require-full-marks",
       description = "exit with status 3 unless the score is full marks (reference solutions)")
   private boolean requireFullMarks;
 
-  @Option(names = "--keep-work-dir", description = "keep the private work folders and say where they are (debugging)")
-  private boolean keepWorkDir;
+  @Mixin
+  private KeepWorkDirOption keepWorkDir;
 
   @Mixin
   private GradedByOptions gradedBy;
@@ -93,7 +92,7 @@ final class GradeCommand implements Command {
     Optional<GradedBy> by = gradedBy.build(Main.version());
     SandboxPolicy policy = limits.load(environment);
     Grading grading = context.graders().create(
-        new EngineOptions(requireSandbox, keepWorkDir, true, policy), GradingListener.NONE,
+        new EngineOptions(requireSandbox.required(), keepWorkDir.keep(), true, policy), GradingListener.NONE,
         context.err());
     Set<String> selected = exercises.checked(grading.exerciseIds());
     LimitsOption.checkExercises(policy, grading.exerciseIds());
