@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +94,7 @@ class GradebookBrowserIT {
     assertTrue(dom.contains("<tr class=\"row-error\" data-id=\"broken\">"), "the broken zip is a row");
   }
 
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
   @Test
   void sortsTheTableByTotal() throws Exception {
     String dom = run("--dump-dom", out.resolve("index.html").toUri() + "#sort=total:desc");
@@ -118,6 +120,7 @@ class GradebookBrowserIT {
     assertTrue(dom.contains("href=\"../index.html\""), dom);
   }
 
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
   @Test
   void screenshotsForAHumanLook() throws Exception {
     Path shots = Path.of(System.getProperty("grader.home", "target"), "batch-screenshots");

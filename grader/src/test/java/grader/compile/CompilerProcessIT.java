@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ class CompilerProcessIT {
 
   @TempDir Path temp;
 
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
   @Test
   void givesTheSameBuildsAsTheCompilerInThisJvm() throws Exception {
     Rubric rubric = RubricLoader.ofGrader().load();
@@ -40,6 +42,7 @@ class CompilerProcessIT {
     System.out.println("COMPILE solutions: own JVM " + childMs + " ms, in this JVM " + hereMs + " ms");
   }
 
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
   @Test
   void aHeapBombRunsTheCompilerOutOfItsMemoryNotTheGrader() throws Exception {
     Rubric rubric = RubricLoader.ofGrader().load();
@@ -53,6 +56,7 @@ class CompilerProcessIT {
     System.out.println("COMPILE heap bomb: " + threads.message());
   }
 
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
   @Test
   void theOtherExercisesStayGradableWhenOneBlowsTheCompilerUp() throws Exception {
     Rubric rubric = RubricLoader.ofGrader().load();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ class GraderIT {
     grader = FixtureSubmissions.grader(work);
   }
 
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
   @Test
   void theReferenceSolutionsGetFullMarks() throws Exception {
     Path submission = FixtureLibrary.copySolutions(Files.createTempDirectory(work, "solutions-"));
@@ -46,6 +48,7 @@ class GraderIT {
   }
 
   /** What a student starts from: it compiles, runs, and earns nothing, each test saying why. */
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
   @Test
   void theSkeletonsCompileAndScoreZero() throws Exception {
     Scorecard scorecard = grader.grade(GradeRequest.all(FixtureLibrary.repo().resolve("exercises"), "skeleton"));
@@ -81,6 +84,7 @@ class GraderIT {
     assertEquals(0, scorecard.score().signum());
   }
 
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
   @Test
   void onlyTheRequestedExercisesAreGradedInRubricOrder() throws Exception {
     Path submission = FixtureLibrary.copySolutions(Files.createTempDirectory(work, "solutions-"));

@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,6 +145,7 @@ class ExerciseRunnerIT {
     assertContains(beta.output(), "acting beta");
   }
 
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
   @Test
   void aLoopThatIgnoresInterruptsTimesOutWithAThreadDumpAndALaterJvmRunsTheRest() throws Exception {
     ExerciseOutcome outcome = run("if (test.equals(\"beta\")) spin();",
@@ -208,6 +210,7 @@ class ExerciseRunnerIT {
     assertContains(byId(outcome).get("beta").message(), "Your program printed more than 1 MB during 'beta answers ok'");
   }
 
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
   @Test
   void theExerciseDeadlineKillsTheJvmAndSaysWhatWasNotRun() throws Exception {
     ResourceLimits limits = ResourceLimits.defaults().withWallClock(Duration.ofSeconds(10));
@@ -219,6 +222,7 @@ class ExerciseRunnerIT {
     assertContains(tests.get("sizes").message(), "Not run: the exercise's time limit of 10 s was used up");
   }
 
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
   @Test
   void aShutdownHookThatNeverEndsCannotHangTheRun() throws Exception {
     ExerciseOutcome outcome = run("if (test.equals(\"beta\")) {"

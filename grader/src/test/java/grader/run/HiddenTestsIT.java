@@ -32,6 +32,7 @@ import java.util.zip.ZipOutputStream;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the rest, says how many points it held back and writes a scorecard that {@code verify} accepts; the
  * instructor's rubric without the module is a clear error, not a silent zero.
  */
+@Tag("slow") // about 50 s (builds a bundle, grades three times): make test-fast leaves it out; make test (CI) runs it
 class HiddenTestsIT {
   private static final Path REPO = Path.of(System.getProperty("grader.repo", "..")).toAbsolutePath().normalize();
   private static final String HIDDEN_TEST = "threeThreadsOfNoSleepPrintThreeLines";

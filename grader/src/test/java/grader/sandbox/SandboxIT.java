@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -297,6 +298,7 @@ class SandboxIT {
     assertTrue(outcome.limitsHit().stream().anyMatch(s -> s.contains("threads and processes")), outcome.toString());
   }
 
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
   @Test
   void aProcessSprayHitsTheTaskLimitAndDiesWithTheRun() throws Exception {
     assumeCgroups(bubblewrap().cgroups().limitsTasks(), "pids");
@@ -368,6 +370,7 @@ class SandboxIT {
     assertTrue(outcome.stdout().contains("orphan pid="), outcome.all());
   }
 
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
   @Test
   void theWallClockBackstopStopsARunTheEngineForgot() throws Exception {
     ResourceLimits shortClock = SMALL.withWallClock(Duration.ofSeconds(1));
