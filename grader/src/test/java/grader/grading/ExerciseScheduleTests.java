@@ -56,11 +56,15 @@ class ExerciseScheduleTests {
   @Test
   void aGraderFaultStopsTheOthersAndIsRethrownAfterTheyEnded() {
     AtomicBoolean slowOneEnded = new AtomicBoolean();
+    // a fails only once the others run: one cancelled before it started never runs, and proves nothing.
+    CountDownLatch othersStarted = new CountDownLatch(2);
     IOException thrown = assertThrows(IOException.class, () -> ExerciseSchedule.run(exercises, 3, new ArrayList<>(),
         GradingListener.NONE, (exercise, slot) -> {
           if (exercise.id().equals("a")) {
+            assertTrue(othersStarted.await(10, TimeUnit.SECONDS), "b and c started");
             throw new IOException("disk full");
           }
+          othersStarted.countDown();
           try {
             Thread.sleep(60_000);
           } finally {
