@@ -32,6 +32,10 @@ class DocsTests {
   private static final Pattern FENCED = Pattern.compile("(?s)```[a-z]*\n(.*?)```");
   private static final Pattern OPTION = Pattern.compile("(?<![\\w-])(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\\w-])");
   private static final Pattern MAKE = Pattern.compile("^(?:\\$ )?(?:heavy )?make ([a-z][a-z-]*)");
+  /** A class named by a suffix of this project's roles that no JDK class named in the docs has, alone or with a member. */
+  private static final Pattern PROJECT_CLASS = Pattern.compile(
+      "([A-Z][A-Za-z0-9]*[a-z0-9](?:IT|Tests|Options|Writer|Runtime|Library|Expectation))"
+          + "(?:[.#][a-z][A-Za-z0-9]*(?:\\(\\))?)?");
   private static final Pattern TARGET = Pattern.compile("(?m)^([a-z][a-z-]*):");
 
   @Test
@@ -53,6 +57,25 @@ class DocsTests {
       }
     }
     assertEquals(List.of(), missing, "paths the docs name that the repository does not have");
+  }
+
+  @Test
+  void everyProjectClassTheDocsNameExists() throws IOException {
+    Set<String> classes = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(REPO)) {
+      files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/target/"))
+          .forEach(p -> classes.add(p.getFileName().toString().replace(".java", "")));
+    }
+    List<String> missing = new ArrayList<>();
+    for (Path doc : docs()) {
+      for (String token : inlineCode(doc)) {
+        Matcher name = PROJECT_CLASS.matcher(token);
+        if (name.matches() && !classes.contains(name.group(1))) {
+          missing.add(REPO.relativize(doc) + ": `" + token + "`");
+        }
+      }
+    }
+    assertEquals(List.of(), missing, "classes the docs name that no source file declares");
   }
 
   @Test
