@@ -103,6 +103,20 @@ class DocsTests {
   }
 
   @Test
+  void theReadmesTableHasEveryTargetMakeLists() throws IOException {
+    String readme = Files.readString(REPO.resolve("README.md"));
+    List<String> absent = new ArrayList<>();
+    Matcher listed = Pattern.compile("(?m)^([a-z][a-z-]*):.*## ").matcher(Files.readString(REPO.resolve("Makefile")));
+    while (listed.find()) {
+      String target = listed.group(1);
+      if (!target.equals("help") && !Pattern.compile("(?m)^\\| `make " + target + "[` ]").matcher(readme).find()) {
+        absent.add(target);
+      }
+    }
+    assertEquals(List.of(), absent, "targets `make` lists that the README's table of targets leaves out");
+  }
+
+  @Test
   void everyGraderOptionTheDocsNameIsDeclared() throws IOException {
     Set<String> declared = new TreeSet<>(Set.of("--help", "--version"));
     Set<String> commands = new TreeSet<>();
