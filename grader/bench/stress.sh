@@ -2,6 +2,9 @@
 # Grades the reference solutions N times (default 20), then each alternative correct solution in
 # grader/src/test/fixtures/good/ ALT times (default N/4), while `yes > /dev/null` keeps every core
 # busy, and counts the runs below full marks: a correct submission must get full marks every time.
+# A good fixture is graded as the submission it stands for, which the test-side fixture model
+# writes (grader.fixtures.SubmissionWriter: an exercise the fixture lacks comes from solutions/),
+# so this script has no fixture rules of its own.
 # Usage: grader/bench/stress.sh [N] [ALT]. Logs and scorecards of failed runs stay in target/stress/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,6 +15,10 @@ out=target/stress
 rm -rf "$out"
 mkdir -p "$out"
 make -s build
+# Without load: the fixture model's classes, then the good fixtures' submissions in target/stress/good/.
+mvn -B -q -pl grader -am test-compile
+java -Dgrader.repo="$PWD" -cp "grader/target/test-classes:grader/target/classes:grader/target/lib/*" \
+  grader.fixtures.SubmissionWriter good "$out/good" >/dev/null
 
 hogs=()
 stop_hogs() {
@@ -50,9 +57,10 @@ grade() {
 }
 
 grade solutions solutions "$runs"
-for alternative in grader/src/test/fixtures/good/*/; do
+for alternative in "$out"/good/*/; do
   grade "$(basename "$alternative")" "$alternative" "$alt_runs"
 done
 
 echo "$below of $total_runs runs below full marks"
+[ "$below" -eq 0 ] && rm -rf "$out/good"
 [ "$below" -eq 0 ]
