@@ -19,7 +19,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
@@ -30,21 +35,46 @@ import org.junit.jupiter.api.io.TempDir;
  * Submissions that exit, halt, spin, deadlock, forge results, fail to compile or miss classes
  * (grader/src/test/fixtures/engine, see its README): each still yields a complete, valid scorecard
  * that says what happened, and the other exercises are graded normally.
+ *
+ * <p>Fixtures are graded {@code -Dgrader.it.jobs} at a time (default 2, as in {@link
+ * FixtureVerdictsIT}): a submission that spins or deadlocks must be stopped, and named, as surely
+ * with a second grading beside it, as in a batch with two jobs.
  */
 @Tag("slow") // make test-fast leaves it out; make test (CI) runs it
 class EngineFixturesIT {
   @TempDir static Path work;
   private static Grader grader;
+  private static ExecutorService jobs;
 
   @BeforeAll
   static void buildGrader() throws Exception {
     grader = FixtureSubmissions.grader(work);
+    jobs = Executors.newFixedThreadPool(Integer.getInteger("grader.it.jobs", 2));
   }
 
+  @AfterAll
+  static void stopJobs() {
+    jobs.shutdownNow();
+  }
+
+  /** Starts every fixture's check at once (the pool bounds how many run); each test waits for its own. */
   @TestFactory
   Stream<DynamicTest> engineFixtures() throws Exception {
-    return FixtureLibrary.all(FixtureKind.ENGINE).stream()
-        .map(fixture -> DynamicTest.dynamicTest(fixture.name(), () -> check(fixture)));
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Fixture fixture : FixtureLibrary.all(FixtureKind.ENGINE)) {
+      Future<?> result = jobs.submit(() -> {
+        check(fixture);
+        return null;
+      });
+      tests.add(DynamicTest.dynamicTest(fixture.name(), () -> {
+        try {
+          result.get();
+        } catch (ExecutionException e) {
+          throw e.getCause();
+        }
+      }));
+    }
+    return tests.stream();
   }
 
   private static void check(Fixture fixture) throws Exception {

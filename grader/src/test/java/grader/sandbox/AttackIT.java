@@ -19,7 +19,6 @@ import grader.run.GraderInstallation;
 import grader.run.PrivateInstallation;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.ExerciseStatus;
-import grader.scorecard.Isolation;
 import grader.scorecard.Scorecard;
 import grader.scorecard.ScorecardJson;
 import grader.scorecard.TestResult;
@@ -38,11 +37,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -79,6 +81,26 @@ import org.junit.jupiter.api.TestFactory;
  * also-without-policy=true} it is graded a second time with the policy switched off, to show that
  * the run-time layers stop it on their own; {@code message}, {@code failing} and {@code earns} apply
  * to that run.
+ *
+ * <p>Which mode proves what, and so which modes a fixture runs in: {@code bubblewrap} (with the
+ * policy) is the grading students get, every fixture runs in it. {@code process fallback} proves
+ * the run-time layers a machine without bubblewrap still has (resource limits, the harness's own
+ * defences); an attack the policy refuses never reaches them with the policy on, so such a fixture
+ * runs in the fallback only without the policy (the refusal itself is the same code in every
+ * sandbox, and {@code bubblewrap} already proves it). The modes {@code without the bytecode
+ * policy} prove that the run-time layers of that sandbox stop the attack on their own.
+ *
+ * <p>The neighbour exercise ({@link AttackExpectation#neighbour()}, run beside the attacked one, as
+ * the engine runs exercises at the same time) is graded wherever the attack's code runs, to show
+ * that it cannot reach across; a run the policy refuses runs none of the attack's code, so there
+ * only the attacked exercise is graded.
+ *
+ * <p>Gradings run {@code -Dgrader.it.jobs} at a time (default 2, like {@code FixtureVerdictsIT}):
+ * verdicts must not depend on a second grading beside them, as in a batch with two jobs. What a
+ * grading may leave behind (processes, cgroups, mounts, temp folders, files in the work root and in
+ * {@code /tmp}, connections to the host's server) is looked up from outside and cannot tell whose
+ * it is, so those checks run when no grading runs: each grading holds {@link #QUIET} shared while
+ * it runs and alone for its checks, which then cover it and the grading that ran beside it.
  */
 @Tag("slow") // make test-fast leaves it out; make test (CI) runs it
 class AttackIT {
@@ -98,7 +120,9 @@ class AttackIT {
   private static final AtomicInteger HOST_CONNECTIONS = new AtomicInteger();
   private static String secret;
   private static List<Path> plantedSecrets;
-  private static final Map<Isolation, Scorecard> BASELINES = new ConcurrentHashMap<>();
+  /** Shared by running gradings, held alone by the checks for leftovers (fair: a check waits for no new grading). */
+  private static final ReentrantReadWriteLock QUIET = new ReentrantReadWriteLock(true);
+  private static ExecutorService jobs;
 
   @BeforeAll
   static void setUp() throws Exception {
@@ -114,6 +138,7 @@ class AttackIT {
     installation = PrivateInstallation.copy(root.resolve("grader"));
     rubric = RubricLoader.ofGrader().load();
     limits = ResourceLimits.defaults().withWallClock(EXERCISE_WALL_CLOCK);
+    jobs = Executors.newFixedThreadPool(Integer.getInteger("grader.it.jobs", 2));
 
     hostServer = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(() -> {
@@ -140,6 +165,9 @@ class AttackIT {
 
   @AfterAll
   static void tearDown() throws IOException {
+    if (jobs != null) {
+      jobs.shutdownNow();
+    }
     if (hostServer != null) {
       hostServer.close();
     }
@@ -161,46 +189,107 @@ class AttackIT {
     if (!only.isEmpty()) {
       fixtures = fixtures.stream().filter(f -> only.contains(f.name())).toList();
     }
+    // Every grading is submitted now (the pool bounds how many run); each test waits for its own.
+    // The runs the policy refuses take seconds and go first, so the two gradings that run side by
+    // side (and wait for each other before their checks) take about as long as each other.
+    List<Runnable> quick = new ArrayList<>();
+    List<Runnable> slow = new ArrayList<>();
     List<DynamicNode> nodes = new ArrayList<>();
     for (Fixture fixture : fixtures) {
       AttackExpectation attack = fixture.attack();
       List<DynamicTest> modes = new ArrayList<>();
-      modes.add(DynamicTest.dynamicTest("bubblewrap", () -> {
+      modes.add(mode("bubblewrap", attack.policyStops() ? quick : slow, () -> {
         assumeBubblewrap();
         assumeCgroups(attack);
         gradeAttack(attack, bubblewrap, true);
       }));
-      if (attack.fallback()) {
-        modes.add(DynamicTest.dynamicTest("process fallback", () -> gradeAttack(attack, ProcessSandbox.detect(), true)));
+      if (attack.fallback() && !attack.policyStops()) {
+        modes.add(mode("process fallback", slow, () -> gradeAttack(attack, ProcessSandbox.detect(), true)));
       }
       if (attack.alsoWithoutPolicy()) {
-        modes.add(DynamicTest.dynamicTest("bubblewrap, without the bytecode policy", () -> {
+        modes.add(mode("bubblewrap, without the bytecode policy", slow, () -> {
           assumeBubblewrap();
           assumeCgroups(attack);
           gradeAttack(attack, bubblewrap, false);
         }));
         if (attack.fallback()) {
-          modes.add(DynamicTest.dynamicTest("process fallback, without the bytecode policy",
+          modes.add(mode("process fallback, without the bytecode policy", slow,
               () -> gradeAttack(attack, ProcessSandbox.detect(), false)));
         }
       }
       if (attack.name().equals("read-secrets")) {
-        modes.add(DynamicTest.dynamicTest("control: without a sandbox it does steal the secret",
+        modes.add(mode("control: without a sandbox it does steal the secret", slow,
             () -> secretReaderStealsWithoutSandbox(attack)));
       }
       nodes.add(DynamicContainer.dynamicContainer(attack.name() + ": " + attack.description(), modes));
     }
     nodes.add(DynamicContainer.dynamicContainer("symlinks in a submission folder are not followed", List.of(
-        DynamicTest.dynamicTest("bubblewrap", () -> {
+        mode("bubblewrap", slow, () -> {
           assumeBubblewrap();
           gradeIntakeAttack(symlinkFolder(), bubblewrap);
         }))));
     nodes.add(DynamicContainer.dynamicContainer("a zip with ../, absolute and symlink entries is contained", List.of(
-        DynamicTest.dynamicTest("bubblewrap", () -> {
+        mode("bubblewrap", slow, () -> {
           assumeBubblewrap();
           gradeIntakeAttack(slipZip(), bubblewrap);
         }))));
+    quick.forEach(Runnable::run);
+    slow.forEach(Runnable::run);
     return nodes.stream();
+  }
+
+  /** One grading of the suite, run on the job pool, with its checks for leftovers; the test waits for it. */
+  @FunctionalInterface
+  private interface Grading {
+    void run() throws Exception;
+  }
+
+  /** A test for {@code grading}; {@code queue} gets the action that submits it to the pool. */
+  private static DynamicTest mode(String name, List<Runnable> queue, Grading grading) {
+    FutureTask<Void> task = new FutureTask<>(() -> {
+      checked(grading);
+      return null;
+    });
+    queue.add(() -> jobs.execute(task));
+    return DynamicTest.dynamicTest(name, () -> {
+      try {
+        task.get();
+      } catch (ExecutionException e) {
+        throw e.getCause();
+      }
+    });
+  }
+
+  /** Runs a grading while holding {@link #QUIET} shared, then checks for leftovers while holding it alone. */
+  private static void checked(Grading grading) throws Exception {
+    Throwable failure = null;
+    QUIET.readLock().lock();
+    try {
+      grading.run();
+    } catch (Exception | Error e) {
+      failure = e;
+    } finally {
+      QUIET.readLock().unlock();
+    }
+    QUIET.writeLock().lock();
+    try {
+      // Counted from the last check: a connection during this grading or the one that ran beside it.
+      assertEquals(0, HOST_CONNECTIONS.getAndSet(0), "connections the host's loopback server accepted");
+      assertNothingLeft();
+    } catch (Exception | Error e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
+    } finally {
+      QUIET.writeLock().unlock();
+    }
+    if (failure instanceof Exception e) {
+      throw e;
+    } else if (failure != null) {
+      throw (Error) failure;
+    }
   }
 
   private static void assumeBubblewrap() {
@@ -224,33 +313,35 @@ class AttackIT {
   /** Grades one fixture and checks everything the attack suite promises. */
   private void gradeAttack(AttackExpectation attack, Sandbox sandbox, boolean policy) throws Exception {
     Path submission = overlaySolutions(attack);
-    Scorecard card = grade(sandbox, submission, attack.name(), Set.of(attack.exercise(), attack.neighbour()), policy);
+    boolean refused = policy && attack.policyStops(); // nothing of the attack runs, nothing can reach across
+    Scorecard card = grade(sandbox, submission, attack.name(),
+        refused ? Set.of(attack.exercise()) : Set.of(attack.exercise(), attack.neighbour()), policy);
     ExerciseResult attacked = exercise(card, attack.exercise());
     String report = describe(attacked);
     assertTrue(attacked.score().compareTo(attacked.maxScore()) < 0, "the attack costs points:\n" + report);
     attack.earns().ifPresent(most -> assertTrue(attacked.score().compareTo(most) <= 0,
         "the attack earns at most " + most + " points:\n" + report));
-    if (policy && attack.policyStops()) {
+    if (refused) {
       assertPolicyRefused(attack, attacked, report);
     } else if (!attack.messages().isEmpty()) {
       String messages = messages(attacked);
       assertTrue(attack.messages().stream().anyMatch(messages::contains),
           "a message says what happened (one of " + attack.messages() + "):\n" + report);
     }
-    for (String test : policy && attack.policyStops() ? List.<String>of() : attack.failing()) {
+    for (String test : refused ? List.<String>of() : attack.failing()) {
       TestResult result = attacked.tests().stream().filter(t -> t.id().equals(test)).findFirst()
           .orElseThrow(() -> new AssertionError("no test " + test + " in " + report));
       assertNotEquals(TestStatus.PASSED, result.status(), test + " must not pass:\n" + report);
     }
-    if (attack.exact() && !(policy && attack.policyStops())) { // a policy refusal runs no test at all
+    if (attack.exact() && !refused) { // a policy refusal runs no test at all
       List<String> alsoFailing = attacked.tests().stream()
           .filter(t -> t.status() != TestStatus.PASSED && !attack.failing().contains(t.id())).map(TestResult::id)
           .toList();
       assertEquals(List.of(), alsoFailing, () -> "only " + attack.failing() + " fail:\n" + report);
     }
-    Scorecard baseline = baseline(sandbox);
-    assertEquals(exercise(baseline, attack.neighbour()).score(), exercise(card, attack.neighbour()).score(),
-        () -> "the neighbour exercise keeps the solutions' score:\n" + describe(exercise(card, attack.neighbour())));
+    if (!refused) {
+      assertKeepsSolutionsMarks(exercise(card, attack.neighbour()), "the neighbour exercise");
+    }
     // One line per attack in the test output: what the student reads, for docs/SANDBOX.md.
     System.out.println("ATTACK " + attack.name() + " [" + card.isolation().id() + (policy ? "" : ", no policy") + "] "
         + attacked.score() + "/" + attacked.maxScore() + " in " + card.durationMs() / 1000 + " s: "
@@ -281,7 +372,6 @@ class AttackIT {
     Scorecard card = new Grader(GraderSetup.builder(installation, rubric, ProcessSandbox.detect()).limits(limits)
         .workRoot(workRoot, false).build()).grade(new GradeRequest(submission, attack.name(), Set.of(attack.exercise())));
     assertTrue(ScorecardJson.toJson(card).contains(secret), "the fixture finds the secret when nothing stops it");
-    assertNothingLeft();
   }
 
   private static String firstMessage(ExerciseResult result) {
@@ -295,19 +385,19 @@ class AttackIT {
   /** Grades an intake attack: it must not change any score compared to the solutions, nor leak the secret. */
   private void gradeIntakeAttack(Path submission, Sandbox sandbox) throws Exception {
     Scorecard card = grade(sandbox, submission, submission.getFileName().toString(), Set.of("threads", "async"), true);
-    Scorecard baseline = baseline(sandbox);
     for (String id : List.of("threads", "async")) {
-      assertEquals(exercise(baseline, id).score(), exercise(card, id).score(),
-          () -> "the links and escaping entries change nothing:\n" + describe(exercise(card, id)));
+      assertKeepsSolutionsMarks(exercise(card, id), "with the links and escaping entries, " + id);
     }
     assertFalse(Files.exists(root.resolve("zip-slip.txt")), "a ../ entry escaped the work dir");
     assertFalse(Files.exists(Path.of("/tmp/grader-attack-zip-absolute.txt")), "an absolute entry was written");
   }
 
-  /** Grades, then checks what every attack must leave intact: time, scorecard, secret, network, leftovers. */
+  /**
+   * Grades, then checks what every attack must leave intact: time, scorecard, secret (network and
+   * leftovers: {@link #checked}).
+   */
   private Scorecard grade(Sandbox sandbox, Path submission, String id, Set<String> exercises, boolean policy)
       throws Exception {
-    int connectionsBefore = HOST_CONNECTIONS.get();
     Grader grader = new Grader(GraderSetup.builder(installation, rubric, sandbox).limits(limits)
         .workRoot(workRoot, false).bytecodePolicy(policy).build());
     long start = System.nanoTime();
@@ -322,8 +412,6 @@ class AttackIT {
         "scorecard is small: " + json.length() + " chars");
     assertEquals(card, ScorecardJson.fromJson(json), "scorecard round-trips as valid JSON");
     assertFalse(json.contains(secret), "the planted secret leaked into the scorecard");
-    assertEquals(connectionsBefore, HOST_CONNECTIONS.get(), "connections the host's loopback server accepted");
-    assertNothingLeft();
     return card;
   }
 
@@ -344,20 +432,14 @@ class AttackIT {
     }
   }
 
-  /** The solutions' scorecard for the exercises the attacks grade, once per isolation. */
-  private Scorecard baseline(Sandbox sandbox) throws Exception {
-    Scorecard cached = BASELINES.get(sandbox.isolation());
-    if (cached != null) {
-      return cached;
-    }
-    Path copy = copySolutions(root.resolve("baseline-" + sandbox.isolation().id()));
-    Scorecard card = new Grader(GraderSetup.builder(installation, rubric, sandbox).limits(limits)
-        .workRoot(workRoot, false).build()).grade(new GradeRequest(copy, "solutions", Set.of("threads", "async")));
-    for (ExerciseResult result : card.exercises()) {
-      assertEquals(result.maxScore(), result.score(), () -> "the solutions get full marks:\n" + describe(result));
-    }
-    BASELINES.put(sandbox.isolation(), card);
-    return card;
+  /**
+   * An exercise whose files are the solutions' gets their marks: full marks, in every sandbox and
+   * every time (GraderIT and FixtureVerdictsIT hold the solutions to that, so no baseline grading
+   * is needed here to know what the solutions earn).
+   */
+  private static void assertKeepsSolutionsMarks(ExerciseResult result, String what) {
+    assertEquals(0, result.maxScore().compareTo(result.score()),
+        () -> what + " keeps the solutions' full marks:\n" + describe(result));
   }
 
   private Path overlaySolutions(AttackExpectation attack) throws IOException {
