@@ -59,6 +59,9 @@ public final class ExerciseRunner {
   private static final int OUTPUT_FOR_CRASHED_TEST = 4 * 1024;
   private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
+  /** The installation as given, with the Java the run-time image is linked from. */
+  private final GraderInstallation linkedFrom;
+  /** The installation whose Java runs the suites: the run-time image where there is one. */
   private final GraderInstallation installation;
   private final Sandbox sandbox;
   private final ResourceLimits limits;
@@ -70,24 +73,28 @@ public final class ExerciseRunner {
 
   public ExerciseRunner(
       GraderInstallation installation, Sandbox sandbox, ResourceLimits limits, RunPolicy policy, Clock clock) {
-    this.installation = Objects.requireNonNull(installation, "installation must not be null");
+    this.linkedFrom = Objects.requireNonNull(installation, "installation must not be null");
     this.sandbox = Objects.requireNonNull(sandbox, "sandbox must not be null");
     this.limits = Objects.requireNonNull(limits, "limits must not be null");
     this.policy = Objects.requireNonNull(policy, "policy must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.random = new SecureRandom();
-    this.commands = new ChildCommand(installation, limits, policy);
+    this.installation = policy.classDataArchive() ? new RuntimeImage(installation).installationOnImage() : installation;
+    this.commands = new ChildCommand(this.installation, limits, policy);
     this.crashes = new CrashReport(limits, policy);
   }
 
   /**
-   * Prepares what makes every later harness JVM start faster: dumps the class-data archive of the
-   * grader's classes if the policy wants one and it does not exist yet (a few seconds, once per
-   * installation and Java). Best effort; safe to call from several graders at once.
+   * Prepares what makes every later JVM of a run start faster, if the policy wants it and it does
+   * not exist yet (a few seconds, once per installation and Java): the run-time image (runners made
+   * after this run on it), then the class-data archive of the grader's classes for that image. Best
+   * effort; safe to call from several graders at once.
    */
   public void prepare() {
     if (policy.classDataArchive()) {
-      new CdsArchive(installation, commands.memoryOptions()).ensure();
+      GraderInstallation onImage = new RuntimeImage(linkedFrom).ensure().map(linkedFrom::withJavaHome)
+          .orElse(linkedFrom);
+      new CdsArchive(onImage, commands.memoryOptions()).ensure();
     }
   }
 

@@ -16,7 +16,10 @@ import java.util.TreeSet;
  * {@code jdk.unsupported} ({@code sun.misc.Unsafe}), {@code jdk.attach}, {@code jdk.jdi},
  * {@code jdk.management} (heap dumps, diagnostic commands), {@code java.scripting},
  * {@code java.desktop} ({@code java.beans}) and the rest of what a forger would need are not in
- * the module graph at all. On JDK 24 and later, native access is denied to every module.
+ * the module graph at all. On a {@link RuntimeImage} (the default) they are not in the Java at all,
+ * so no {@code --limit-modules} is given and every JVM of the run maps its class-data archive; every
+ * JVM the student starts may then use the image's six modules. On JDK 24 and later, native access
+ * is denied to every module.
  */
 final class ModuleOptions {
   static final String HARNESS_MODULE = "grader.harness";
@@ -45,9 +48,15 @@ final class ModuleOptions {
   static final int NATIVE_ACCESS_DENIABLE = 24;
 
   private final GraderInstallation installation;
+  /**
+   * Whether the Java is a {@link RuntimeImage}: the JDK modules not allowed are then absent from it,
+   * and {@code --limit-modules}, which would switch class-data sharing off, is left out.
+   */
+  private final boolean onImage;
 
   ModuleOptions(GraderInstallation installation) {
     this.installation = installation;
+    this.onImage = RuntimeImage.holdsOnlyAllowedModules(installation.javaHome());
   }
 
   /** Module path, reads, limits and native access of the harness JVM (before {@code -cp}). */
@@ -67,8 +76,10 @@ final class ModuleOptions {
       options.add(HIDDEN_SUITES_MODULE + "=ALL-UNNAMED");
       roots.add(HIDDEN_SUITES_MODULE);
     }
-    options.add("--limit-modules");
-    options.add(String.join(",", limit(modulePath)));
+    if (!onImage) {
+      options.add("--limit-modules");
+      options.add(String.join(",", limit(modulePath)));
+    }
     options.add("--add-modules");
     options.add(String.join(",", roots));
     options.addAll(nativeAccess());
@@ -78,8 +89,10 @@ final class ModuleOptions {
   /** The options {@code JDK_JAVA_OPTIONS} gives every JVM the student starts (and, first, the harness). */
   List<String> student() {
     List<String> options = new ArrayList<>();
-    options.add("--limit-modules");
-    options.add(String.join(",", STUDENT_JDK_MODULES));
+    if (!onImage) {
+      options.add("--limit-modules");
+      options.add(String.join(",", STUDENT_JDK_MODULES));
+    }
     options.addAll(nativeAccess());
     return options;
   }

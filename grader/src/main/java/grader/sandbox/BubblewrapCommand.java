@@ -196,6 +196,13 @@ public record BubblewrapCommand(
     // inside as it does outside (with any other name it throws UnknownHostException).
     args.addAll(List.of("--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
         "--cap-drop", "ALL", "--hostname", "localhost"));
+    // /tmp before every bind: a work dir or a Java (a test installation's run-time image) under the
+    // host's /tmp is then mounted on top of the private tmpfs instead of being hidden by it.
+    if (noexecTmp.isPresent()) {
+      args.addAll(List.of("--bind", noexecTmp.get().toString(), "/tmp"));
+    } else {
+      args.addAll(List.of("--size", Long.toString((long) limits.tmpMegabytes() * 1024 * 1024), "--tmpfs", "/tmp"));
+    }
     // Sorted so that a link's parent exists before the link and binds are shallow before deep.
     new TreeMap<>(system.symlinks()).forEach((link, target) -> args.addAll(List.of("--symlink", target,
         link.toString())));
@@ -207,13 +214,6 @@ public record BubblewrapCommand(
     passwd.ifPresent(file -> args.addAll(List.of("--ro-bind", file.toString(), "/etc/passwd")));
     // A read-only /dev: its device nodes still work, but there is no writable (and executable) /dev/shm.
     args.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev"));
-    // /tmp before the request's binds: a work dir under the host's /tmp is then mounted on top of
-    // the private tmpfs instead of being hidden by it.
-    if (noexecTmp.isPresent()) {
-      args.addAll(List.of("--bind", noexecTmp.get().toString(), "/tmp"));
-    } else {
-      args.addAll(List.of("--size", Long.toString((long) limits.tmpMegabytes() * 1024 * 1024), "--tmpfs", "/tmp"));
-    }
     for (Bind bind : requestBinds()) {
       args.addAll(List.of(bind.writable() ? "--bind" : "--ro-bind", bind.path().toString(), bind.path().toString()));
     }

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import grader.suites.support.ServerGate;
+import grader.suites.support.StubServer;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Not graded: run once, without student code, by {@link grader.run.CdsArchive} to record which
- * classes a harness JVM loads (JUnit, Jackson, Awaitility, the harness), so later harness JVMs map
+ * classes a harness JVM loads (JUnit, Awaitility, WireMock and Jetty, the harness), so later harness JVMs map
  * them from a class-data archive instead of loading them one by one. Each test touches one path a
  * graded suite takes: timeouts, parameters, reports, awaits, a failure with feedback.
  */
@@ -49,6 +51,17 @@ public class WarmupSuite {
     Thread worker = new Thread(() -> ticks.set(3), "warm-up-worker");
     worker.start();
     await("the worker").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> ticks.get() == 3);
+  }
+
+  /**
+   * The async and compare suites' server: WireMock with Jetty and its JSON and template libraries,
+   * and the JDK's HTTP client (about 2,000 classes, the bulk of those suites' start).
+   */
+  @Test
+  public void serves() throws Exception {
+    try (StubServer server = StubServer.start(new ServerGate())) {
+      server.warmUp();
+    }
   }
 
   @Test
