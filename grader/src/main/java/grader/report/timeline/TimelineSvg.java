@@ -29,6 +29,12 @@ public final class TimelineSvg {
   private static final int TOP = 48;
   private static final int LANE_HEIGHT = 20;
   private static final int BAR_HEIGHT = 12;
+  /**
+   * The narrowest a bar or the overlap band is drawn: a span of zero length (a request in and out of
+   * the server within a tenth of a millisecond) is still a span, counted in the caption, so it must
+   * show as one.
+   */
+  static final double MIN_BAR_PX = 3;
   private static final int LEGEND_ROW = 18;
   private static final String FONT = "font-family:sans-serif;fill:#111111";
 
@@ -177,7 +183,7 @@ public final class TimelineSvg {
   private void bar(XMLStreamWriter xml, TimeAxis axis, int laneTop, TimelineItem item) throws XMLStreamException {
     TimelineStyle style = TimelineStyle.of(item.kind());
     double x = axis.x(item.startMs());
-    double width = Math.max(1.5, axis.x(item.endMs()) - x);
+    double width = Math.max(MIN_BAR_PX, axis.x(item.endMs()) - x);
     double y = laneTop + (LANE_HEIGHT - BAR_HEIGHT) / 2.0;
     xml.writeStartElement("rect");
     attributes(xml, "x", x, "y", y, "width", width, "height", BAR_HEIGHT);
@@ -253,11 +259,12 @@ public final class TimelineSvg {
       from = Math.max(from, laneFrom);
       to = Math.min(to, laneTo);
     }
-    if (to <= from) {
+    if (to < from) {
       return;
     }
     xml.writeStartElement("rect");
-    attributes(xml, "x", axis.x(from), "y", TOP, "width", axis.x(to) - axis.x(from), "height", plotBottom - TOP);
+    attributes(xml, "x", axis.x(from), "y", TOP, "width", Math.max(MIN_BAR_PX, axis.x(to) - axis.x(from)), "height",
+        plotBottom - TOP);
     xml.writeAttribute("fill", "#F0E442");
     xml.writeAttribute("fill-opacity", "0.45");
     element(xml, "title", "all " + shape.keyLanes() + " overlap from " + ms(from) + " to " + ms(to) + " ms");
