@@ -39,6 +39,11 @@ public final class TimelineExpectations {
     return MISTAKES.keySet();
   }
 
+  /** The key tests of those fixtures. */
+  static Set<String> keyTestIds() {
+    return MISTAKES.values().stream().map(Mistake::testId).collect(java.util.stream.Collectors.toSet());
+  }
+
   /**
    * Fails unless the key test of bad fixture {@code fixture} recorded a timeline with the shape of
    * its mistake (a staircase, one at a time, workers started one by one); does nothing for a
