@@ -32,9 +32,9 @@ public final class TimelineSvg {
   /**
    * The narrowest a bar or the overlap band is drawn: a span of zero length (a request in and out of
    * the server within a tenth of a millisecond) is still a span, counted in the caption, so it must
-   * show as one.
+   * show as one, also past the arrival marker at its start (which reaches 5 px to the right).
    */
-  static final double MIN_BAR_PX = 3;
+  static final double MIN_BAR_PX = 8;
   private static final int LEGEND_ROW = 18;
   private static final String FONT = "font-family:sans-serif;fill:#111111";
 
