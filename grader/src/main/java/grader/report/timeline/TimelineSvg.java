@@ -111,7 +111,8 @@ public final class TimelineSvg {
       if (i % 2 == 0) {
         rect(xml, PLOT_LEFT, y, PLOT_RIGHT - PLOT_LEFT, LANE_HEIGHT, "#F4F4F4", null);
       }
-      text(xml, PLOT_LEFT - 6, y + 14, "end", "font-size:12px", lanes.get(i));
+      // Clear of a marker at time zero, which reaches 5 px to the left of the plot.
+      text(xml, PLOT_LEFT - 10, y + 14, "end", "font-size:12px", lanes.get(i));
     }
     if (reference.isPresent() && reference.get().allOverlap() && shape.keyKind() != null) {
       overlapBand(xml, timeline, shape, axis, plotBottom);
