@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Timelines shaped like those the suites record (the numbers follow real gradings of the solutions
- * and of the bad fixtures named), fixed so that pictures drawn from them can be golden files.
+ * and of the bad fixtures named), for unit tests of shapes, profiles and escaping. The golden
+ * pictures are drawn from timelines real gradings recorded instead ({@link RecordedTimelineTests}).
  */
 final class SampleTimelines {
   private SampleTimelines() {}
