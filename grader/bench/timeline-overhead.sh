@@ -26,7 +26,7 @@ echo "(a) building and publishing each timeline, in the child (one grading of so
 (cd "$out/cost" && make -s build && java -XX:TieredStopAtLevel=1 -jar grader/target/grader.jar grade solutions \
   --out "$out/cost.json" >/dev/null)
 jq -r '.exercises[] | .id as $e | .tests[] | .id as $t | .measurements | to_entries[]
-  | select(.key | endswith("timeline_cost_us")) | "  \($e) \($t) \(.key | sub("timeline_cost_us"; "")): \(.value) us"' \
+  | select(.key | endswith("timeline_cost_us")) | "  \($e) \($t) \(.key | sub(":? ?timeline_cost_us$"; "")) \(.value) us"' \
   "$out/cost.json"
 jq -r '[.exercises[].tests[].measurements | to_entries[] | select(.key | endswith("timeline_cost_us"))
   | .value | tonumber] | "  sum over the grading: \(add) us in \(length) timelines"' "$out/cost.json"
