@@ -72,7 +72,7 @@ public record TimelineShape(List<String> lanes, String keyKind, int keyLanes, in
   /**
    * A sentence for the picture's caption of {@code timeline} (the one this shape was made of), e.g.
    * "at most 1 of 6 sleeps at the same moment"; a timeline of points only (worker starts) says how
-   * far apart the first and the last were, since that is what shows whether they started together;
+   * far apart the first and the last were (a timeline recorded before workers had alive spans);
    * lines without sleeps say that no thread but the caller slept.
    */
   public String summary(List<TimelineItem> timeline) {

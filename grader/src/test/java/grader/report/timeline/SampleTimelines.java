@@ -68,12 +68,14 @@ final class SampleTimelines {
     return all;
   }
 
-  /** The reference compute: four workers started together. */
+  /** The reference compute: four workers started together, all alive at the same moment. */
   static List<TimelineItem> workersTogether() {
     List<TimelineItem> items = call("compute", 612.0);
     for (int i = 0; i < 4; i++) {
       double started = 180.0 + i * 22;
       items.add(new TimelineItem("worker " + (i + 1), "started", started, started, "worker JVM started"));
+      items.add(new TimelineItem("worker " + (i + 1), "alive", started, 560.0 + i * 10,
+          "range " + (25 * i + 1) + ".." + (25 * i + 25) + ", alive until it ended"));
     }
     return items;
   }
@@ -85,6 +87,8 @@ final class SampleTimelines {
     for (int i = 0; i < 4; i++) {
       double started = 170.0 + i * 2350;
       items.add(new TimelineItem("worker " + (i + 1), "started", started, started, "worker JVM started"));
+      items.add(new TimelineItem("worker " + (i + 1), "alive", started, started + 2200,
+          "range " + (25 * i + 1) + ".." + (25 * i + 25) + ", alive until it ended"));
     }
     return items;
   }

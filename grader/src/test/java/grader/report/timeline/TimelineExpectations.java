@@ -30,7 +30,7 @@ public final class TimelineExpectations {
       "async-blocking-send", new Mistake("sendsAllRequestsBeforeAwaitingAny", TimelineExpectations::oneAtATime),
       "async-join-each", new Mistake("sendsAllRequestsBeforeAwaitingAny", TimelineExpectations::oneAtATime),
       "processes-waitfor-in-start-loop",
-      new Mistake("startsAllWorkersBeforeWaitingForAny", TimelineExpectations::workersOneByOne));
+      new Mistake("startsAllWorkersBeforeWaitingForAny", TimelineExpectations::oneAtATime));
 
   private TimelineExpectations() {}
 
@@ -46,7 +46,7 @@ public final class TimelineExpectations {
 
   /**
    * Fails unless the key test of bad fixture {@code fixture} recorded a timeline with the shape of
-   * its mistake (a staircase, one at a time, workers started one by one); does nothing for a
+   * its mistake (a staircase: one at a time); does nothing for a
    * fixture whose mistake a picture does not show.
    */
   public static void assertShowsTheMistake(String fixture, ExerciseResult result) {
@@ -87,13 +87,6 @@ public final class TimelineExpectations {
       return Optional.of("no timeline recorded");
     }
     TimelineShape shape = TimelineShape.of(timeline);
-    if (shape.keyKind() == null) {
-      // Worker JVMs: only their starts are seen; all of them before the call returned.
-      List<Double> starts = starts(timeline);
-      double returned = returned(timeline);
-      return starts.size() >= 2 && starts.stream().allMatch(s -> s <= returned) ? Optional.empty()
-          : Optional.of("expected at least 2 worker starts before the call returned at " + returned + " ms");
-    }
     if (reference.get().allOverlap()) {
       return shape.allOverlap() ? Optional.empty() : Optional.of("expected all bars to overlap, " + shape);
     }
@@ -117,28 +110,5 @@ public final class TimelineExpectations {
     long printed = timeline.stream().filter(i -> i.kind().equals("printed")).count();
     return shape.keyKind() == null && shape.lanes().size() == 1 && printed >= 2 ? Optional.empty()
         : Optional.of("expected one lane of printed lines and no sleep bars, " + shape);
-  }
-
-  /**
-   * Workers waited for one by one: the first waits alone at the launch gate until its hold runs out,
-   * so one gap between starts takes most of the call.
-   */
-  private static Optional<String> workersOneByOne(List<TimelineItem> timeline) {
-    List<Double> starts = starts(timeline);
-    double largestGap = 0;
-    for (int i = 1; i < starts.size(); i++) {
-      largestGap = Math.max(largestGap, starts.get(i) - starts.get(i - 1));
-    }
-    return starts.size() >= 2 && largestGap > returned(timeline) / 2 ? Optional.empty()
-        : Optional.of("expected a gap between starts of more than half the call, largest " + largestGap + " ms");
-  }
-
-  private static List<Double> starts(List<TimelineItem> timeline) {
-    return timeline.stream().filter(i -> i.kind().equals("started")).map(TimelineItem::startMs).sorted().toList();
-  }
-
-  private static double returned(List<TimelineItem> timeline) {
-    return timeline.stream().filter(i -> i.kind().equals("returned")).mapToDouble(TimelineItem::startMs).max()
-        .orElse(Double.POSITIVE_INFINITY);
   }
 }

@@ -22,7 +22,11 @@ class TimelineSvgTests {
     assertTrue(TimelineShape.of(SampleTimelines.requestsTogether()).allOverlap());
     assertEquals(1, TimelineShape.of(SampleTimelines.requestsOneByOne()).maxOverlap());
     assertEquals(1, TimelineShape.of(SampleTimelines.poolTooSmall()).maxOverlap());
-    assertEquals(null, TimelineShape.of(SampleTimelines.workersTogether()).keyKind(), "worker starts are points");
+    assertEquals(new TimelineShape(List.of("worker 1", "worker 2", "worker 3", "worker 4"), "alive", 4, 4),
+        TimelineShape.of(SampleTimelines.workersTogether()));
+    assertEquals(1, TimelineShape.of(SampleTimelines.workersOneByOne()).maxOverlap());
+    assertEquals("at most 1 of 4 workers alive at the same moment",
+        TimelineShape.of(SampleTimelines.workersOneByOne()).summary());
   }
 
   @Test
