@@ -73,7 +73,8 @@ hz=$(getconf CLK_TCK)
 # Where measured commands get a cgroup of their own, or empty for the /proc/stat fallback.
 cgroup_parent=""
 cpu_counting="system-wide (/proc/stat): other load on the machine is counted too"
-if grep -q ' /sys/fs/cgroup/unified cgroup2 ' /proc/self/mountinfo 2>/dev/null \
+# /proc/self/mounts ("cgroup2 /sys/fs/cgroup/unified cgroup2 rw ..."): mountinfo puts the options between.
+if grep -q ' /sys/fs/cgroup/unified cgroup2 ' /proc/self/mounts 2>/dev/null \
     && [ -w /sys/fs/cgroup/unified ] && [ "$(sed -n 's/^0:://p' /proc/self/cgroup)" != "" ]; then
   own=$(sed -n 's/^0:://p' /proc/self/cgroup)
   probe=/sys/fs/cgroup/unified${own%/}/bench-probe-$$

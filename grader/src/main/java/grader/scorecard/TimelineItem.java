@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * One span or point event of a test's timeline, in milliseconds since the test called the student's
- * code: what the report draws. A point has {@code endMs == startMs}. The names are the grader's own:
+ * code: what the report draws. Whether it is a point is its kind's ({@link #POINT_KINDS}), not its
+ * length: a request in and out of the server within the same tenth of a millisecond is still a span
+ * (drawn at a minimum width and counted), and a point has {@code endMs == startMs}. The names are the grader's own:
  * lanes like "Thread 3", "request 2", "worker 1" or "call", kinds from {@link #KINDS}; labels are
  * short grader text. A timeline never changes a verdict, but it comes from the harness JVM, which
  * runs next to student code, so everything here is checked before it is believed.
@@ -16,6 +18,8 @@ public record TimelineItem(String lane, String kind, double startMs, double endM
   /** The kinds the suites record: spans first, then points. */
   public static final Set<String> KINDS =
       Set.of("call", "sleep", "alive", "in_server", "returned", "printed", "started", "sent", "answered");
+  /** The kinds that are moments, not stretches of time. */
+  public static final Set<String> POINT_KINDS = Set.of("returned", "printed", "started", "sent", "answered");
   /** Longest time a timeline may show: longer than any test is allowed to run. */
   public static final double MAX_MS = 600_000;
   public static final int MAX_LABEL_CHARS = 80;
@@ -44,6 +48,6 @@ public record TimelineItem(String lane, String kind, double startMs, double endM
 
   @JsonIgnore
   public boolean isPoint() {
-    return endMs == startMs;
+    return POINT_KINDS.contains(kind);
   }
 }

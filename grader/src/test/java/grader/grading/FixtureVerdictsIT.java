@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import grader.fixtures.Fixture;
 import grader.fixtures.FixtureKind;
 import grader.fixtures.FixtureLibrary;
+import grader.report.timeline.TimelineExpectations;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.ExerciseStatus;
 import grader.scorecard.Scorecard;
@@ -117,6 +118,7 @@ class FixtureVerdictsIT {
           + "  failed but not expected:      " + unexpected + "\n"
           + FixtureSubmissions.describe(scorecard));
     }
+    TimelineExpectations.assertShowsTheMistake(name, result); // the picture shows it (staircase, one at a time)
   }
 
   private static void checkGood(Fixture fixture) throws Exception {
@@ -125,5 +127,6 @@ class FixtureVerdictsIT {
     Scorecard scorecard = grader.grade(GradeRequest.all(submission, name));
     assertTrue(scorecard.isFullMarks(), () -> name + ": a correct alternative solution must get full marks, got "
         + scorecard.score() + "/" + scorecard.maxScore() + "\n" + FixtureSubmissions.describe(scorecard));
+    TimelineExpectations.assertShowsTheReference(name, scorecard); // e.g. all sleep bars overlap
   }
 }

@@ -24,6 +24,11 @@ public record TimelineReference(String text, boolean allOverlap) {
       new TimelineReference("as many downloads inside the server at once as the pool has threads, never more",
           false));
 
+  /** The test ids with a reference shape (a test checks each is still a test of the rubric). */
+  static java.util.Set<String> testIds() {
+    return BY_TEST.keySet();
+  }
+
   public static Optional<TimelineReference> forTest(String testId) {
     return Optional.ofNullable(BY_TEST.get(testId));
   }

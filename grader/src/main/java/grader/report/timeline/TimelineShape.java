@@ -72,7 +72,8 @@ public record TimelineShape(List<String> lanes, String keyKind, int keyLanes, in
   /**
    * A sentence for the picture's caption of {@code timeline} (the one this shape was made of), e.g.
    * "at most 1 of 6 sleeps at the same moment"; a timeline of points only (worker starts) says how
-   * far apart the first and the last were, since that is what shows whether they started together.
+   * far apart the first and the last were (a timeline recorded before workers had alive spans);
+   * lines without sleeps say that no thread but the caller slept.
    */
   public String summary(List<TimelineItem> timeline) {
     if (keyKind == null) {
@@ -85,8 +86,14 @@ public record TimelineShape(List<String> lanes, String keyKind, int keyLanes, in
       List<TimelineItem> same = points.stream().filter(i -> i.kind().equals(kind)).toList();
       double first = same.stream().mapToDouble(TimelineItem::startMs).min().orElse(0);
       double last = same.stream().mapToDouble(TimelineItem::startMs).max().orElse(0);
-      return same.size() + " " + TimelineStyle.of(kind).plural() + ", the first and the last "
-          + Math.round(last - first) + " ms apart";
+      String apart = ", the first and the last " + Math.round(last - first) + " ms apart";
+      if (kind.equals("printed")) {
+        // Lines but no sleep: the sleeps ran on the calling thread, which the sampler does not watch.
+        long threads = same.stream().map(TimelineItem::lane).distinct().count();
+        return same.size() + " lines printed by " + threads + (threads == 1 ? " thread" : " threads") + apart
+            + ", and no sleep seen outside the calling thread";
+      }
+      return same.size() + " " + TimelineStyle.of(kind).plural() + apart;
     }
     return summary();
   }

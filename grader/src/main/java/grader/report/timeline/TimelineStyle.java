@@ -10,7 +10,7 @@ enum TimelineStyle {
   SLEEP("sleep", "asleep in Thread.sleep", "sleeps", "#0072B2", Pattern.NONE, Marker.NONE),
   IN_SERVER("in_server", "inside the test server", "requests inside the server", "#009E73", Pattern.DOTS,
       Marker.NONE),
-  ALIVE("alive", "worker JVM alive (until the call returned at most)", "live workers", "#56B4E9",
+  ALIVE("alive", "worker JVM alive, from its start to its end", "workers alive", "#56B4E9",
       Pattern.STRIPES, Marker.NONE),
   PRINTED("printed", "printed its line", "lines", "#D55E00", Pattern.NONE, Marker.DIAMOND),
   STARTED("started", "worker JVM started", "worker JVM starts", "#E69F00", Pattern.NONE, Marker.TRIANGLE),

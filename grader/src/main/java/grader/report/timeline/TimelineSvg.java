@@ -29,6 +29,12 @@ public final class TimelineSvg {
   private static final int TOP = 48;
   private static final int LANE_HEIGHT = 20;
   private static final int BAR_HEIGHT = 12;
+  /**
+   * The narrowest a bar or the overlap band is drawn: a span of zero length (a request in and out of
+   * the server within a tenth of a millisecond) is still a span, counted in the caption, so it must
+   * show as one, also past the arrival marker at its start (which reaches 5 px to the right).
+   */
+  static final double MIN_BAR_PX = 8;
   private static final int LEGEND_ROW = 18;
   private static final String FONT = "font-family:sans-serif;fill:#111111";
 
@@ -105,7 +111,8 @@ public final class TimelineSvg {
       if (i % 2 == 0) {
         rect(xml, PLOT_LEFT, y, PLOT_RIGHT - PLOT_LEFT, LANE_HEIGHT, "#F4F4F4", null);
       }
-      text(xml, PLOT_LEFT - 6, y + 14, "end", "font-size:12px", lanes.get(i));
+      // Clear of a marker at time zero, which reaches 5 px to the left of the plot.
+      text(xml, PLOT_LEFT - 10, y + 14, "end", "font-size:12px", lanes.get(i));
     }
     if (reference.isPresent() && reference.get().allOverlap() && shape.keyKind() != null) {
       overlapBand(xml, timeline, shape, axis, plotBottom);
@@ -177,7 +184,7 @@ public final class TimelineSvg {
   private void bar(XMLStreamWriter xml, TimeAxis axis, int laneTop, TimelineItem item) throws XMLStreamException {
     TimelineStyle style = TimelineStyle.of(item.kind());
     double x = axis.x(item.startMs());
-    double width = Math.max(1.5, axis.x(item.endMs()) - x);
+    double width = Math.max(MIN_BAR_PX, axis.x(item.endMs()) - x);
     double y = laneTop + (LANE_HEIGHT - BAR_HEIGHT) / 2.0;
     xml.writeStartElement("rect");
     attributes(xml, "x", x, "y", y, "width", width, "height", BAR_HEIGHT);
@@ -253,11 +260,12 @@ public final class TimelineSvg {
       from = Math.max(from, laneFrom);
       to = Math.min(to, laneTo);
     }
-    if (to <= from) {
+    if (to < from) {
       return;
     }
     xml.writeStartElement("rect");
-    attributes(xml, "x", axis.x(from), "y", TOP, "width", axis.x(to) - axis.x(from), "height", plotBottom - TOP);
+    attributes(xml, "x", axis.x(from), "y", TOP, "width", Math.max(MIN_BAR_PX, axis.x(to) - axis.x(from)), "height",
+        plotBottom - TOP);
     xml.writeAttribute("fill", "#F0E442");
     xml.writeAttribute("fill-opacity", "0.45");
     element(xml, "title", "all " + shape.keyLanes() + " overlap from " + ms(from) + " to " + ms(to) + " ms");

@@ -1,5 +1,6 @@
 package grader.report.timeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -9,13 +10,16 @@ import grader.scorecard.ScorecardJson;
 import grader.scorecard.TimelineItem;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Timelines recorded by real gradings (copied from a scorecard into src/test/resources/timeline):
- * their pictures are golden files, and their shapes are what the reference says. A fresh grading
- * would give other times, so live gradings are checked by shape only.
+ * Timelines recorded by real gradings of solutions/ and of the bad fixtures whose mistake shows in
+ * the picture (src/test/resources/timeline, captured by capture.sh there, see its README): their
+ * pictures are golden files, and their shapes are the reference's or the mistake's ({@link
+ * TimelineExpectations}). A fresh grading gives other times, so live gradings are checked by shape
+ * only (FixtureVerdictsIT).
  */
 class RecordedTimelineTests {
   @ParameterizedTest(name = "{0}")
@@ -27,24 +31,48 @@ class RecordedTimelineTests {
       "solutions-compare-processesStartOneWorkerJvmPerUrlBeforeWaiting",
       "solutions-compare-asyncHasEveryDownloadInFlightAtOnce"})
   void aSolutionsRecordedTimelineHasTheReferenceShape(String name) throws Exception {
-    JsonNode recorded;
-    try (InputStream in = RecordedTimelineTests.class.getResourceAsStream("/timeline/" + name + ".json")) {
-      recorded = ScorecardJson.mapper().readTree(in);
+    Recorded recorded = Recorded.load(name);
+    assertEquals("passed", recorded.status());
+    assertEquals(Optional.empty(), TimelineExpectations.referenceProblem(recorded.testId(), recorded.timeline()));
+    assertMatchesGolden(name, recorded);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "threads-sequential-loop-threads-sleepsAllThreadsAtTheSameTime",
+      "threads-join-in-start-loop-threads-sleepsAllThreadsAtTheSameTime",
+      "compare-threads-single-thread-compare-threadsKeepExactlyThePoolSizeInFlight",
+      "async-blocking-send-async-sendsAllRequestsBeforeAwaitingAny",
+      "async-join-each-async-sendsAllRequestsBeforeAwaitingAny",
+      "processes-waitfor-in-start-loop-processes-startsAllWorkersBeforeWaitingForAny"})
+  void aBadFixturesRecordedTimelineShowsItsMistake(String name) throws Exception {
+    Recorded recorded = Recorded.load(name);
+    String fixture = TimelineExpectations.fixtures().stream().filter(f -> name.startsWith(f + "-")).findFirst()
+        .orElseThrow();
+    assertEquals("failed", recorded.status());
+    assertEquals(Optional.empty(), TimelineExpectations.mistakeProblem(fixture, recorded.timeline()));
+    if (TimelineShape.of(recorded.timeline()).keyKind() != null) {
+      // (Worker starts only: the reference asks no more than that they start before the call returns.)
+      assertTrue(TimelineExpectations.referenceProblem(recorded.testId(), recorded.timeline()).isPresent(),
+          "the mistake's shape is not the reference's");
     }
-    String testId = recorded.get("test_id").asText();
-    List<TimelineItem> timeline = ScorecardJson.mapper().convertValue(recorded.get("timeline"),
-        new TypeReference<List<TimelineItem>>() {});
-    TimelineShape shape = TimelineShape.of(timeline);
-    TimelineReference reference = TimelineReference.forTest(testId).orElseThrow();
-    if (shape.keyKind() == null) {
-      // Worker JVMs: only their starts are seen; all of them start before the call returns.
-      assertTrue(shape.lanes().size() >= 3, name + ": " + shape);
-    } else if (reference.allOverlap()) {
-      assertTrue(shape.allOverlap(), name + ": " + shape);
-    } else {
-      assertTrue(shape.maxOverlap() > 1 && shape.maxOverlap() < shape.keyLanes(), name + ": " + shape);
+    assertMatchesGolden(name, recorded);
+  }
+
+  private static void assertMatchesGolden(String name, Recorded recorded) throws Exception {
+    Golden.assertMatches("timeline/" + name + ".svg", new TimelineSvg("t").render(recorded.name(),
+        recorded.timeline(), TimelineReference.forTest(recorded.testId())));
+  }
+
+  /** One key test's timeline as capture.sh took it from a scorecard. */
+  record Recorded(String testId, String name, String status, List<TimelineItem> timeline) {
+    static Recorded load(String name) throws Exception {
+      JsonNode json;
+      try (InputStream in = RecordedTimelineTests.class.getResourceAsStream("/timeline/" + name + ".json")) {
+        json = ScorecardJson.mapper().readTree(in);
+      }
+      return new Recorded(json.get("test_id").asText(), json.get("name").asText(), json.get("status").asText(),
+          ScorecardJson.mapper().convertValue(json.get("timeline"), new TypeReference<List<TimelineItem>>() {}));
     }
-    Golden.assertMatches("timeline/" + name + ".svg",
-        new TimelineSvg("t").render(recorded.get("name").asText(), timeline, java.util.Optional.of(reference)));
   }
 }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Renders report.html for a solution-shaped scorecard and for a wrong fixture's in headless Chromium
+ * Renders report.html for a solution-shaped scorecard and for a wrong fixture's (with the timelines
+ * real gradings recorded) in headless Chromium
  * (skipped with a message where there is none: {@code apt-get install chromium}) and checks that the
  * screenshots show the pictures and differ where the timelines do; validates the page with the Nu
  * HTML checker where it is installed ({@code npm install -g vnu-jar}) and checks that it refers to
@@ -52,11 +53,19 @@ class ReportPageIT {
     Files.createDirectories(OUT);
     solutionPage = OUT.resolve("solutions.html");
     wrongPage = OUT.resolve("threads-join-in-start-loop.html");
-    Files.writeString(solutionPage, new HtmlReport().render(card("solutions", SampleTimelines.threadsOverlapping(),
-        SampleTimelines.requestsTogether(), SampleTimelines.workersTogether(), true)));
+    // Timelines recorded by real gradings (src/test/resources/timeline, see its README).
+    Files.writeString(solutionPage, new HtmlReport().render(card("solutions",
+        recorded("solutions-threads-sleepsAllThreadsAtTheSameTime"),
+        recorded("solutions-async-sendsAllRequestsBeforeAwaitingAny"),
+        recorded("solutions-processes-startsAllWorkersBeforeWaitingForAny"), true)));
     Files.writeString(wrongPage, new HtmlReport().render(card("threads-join-in-start-loop",
-        SampleTimelines.threadsStaircase(), SampleTimelines.requestsOneByOne(), SampleTimelines.workersOneByOne(),
-        false)));
+        recorded("threads-join-in-start-loop-threads-sleepsAllThreadsAtTheSameTime"),
+        recorded("async-join-each-async-sendsAllRequestsBeforeAwaitingAny"),
+        recorded("processes-waitfor-in-start-loop-processes-startsAllWorkersBeforeWaitingForAny"), false)));
+  }
+
+  private static List<TimelineItem> recorded(String name) throws Exception {
+    return RecordedTimelineTests.Recorded.load(name).timeline();
   }
 
   private static Scorecard card(String id, List<TimelineItem> threads, List<TimelineItem> async,

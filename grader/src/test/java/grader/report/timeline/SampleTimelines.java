@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Timelines shaped like those the suites record (the numbers follow real gradings of the solutions
- * and of the bad fixtures named), fixed so that pictures drawn from them can be golden files.
+ * and of the bad fixtures named), for unit tests of shapes, profiles and escaping. The golden
+ * pictures are drawn from timelines real gradings recorded instead ({@link RecordedTimelineTests}).
  */
 final class SampleTimelines {
   private SampleTimelines() {}
@@ -67,12 +68,14 @@ final class SampleTimelines {
     return all;
   }
 
-  /** The reference compute: four workers started together. */
+  /** The reference compute: four workers started together, all alive at the same moment. */
   static List<TimelineItem> workersTogether() {
     List<TimelineItem> items = call("compute", 612.0);
     for (int i = 0; i < 4; i++) {
       double started = 180.0 + i * 22;
       items.add(new TimelineItem("worker " + (i + 1), "started", started, started, "worker JVM started"));
+      items.add(new TimelineItem("worker " + (i + 1), "alive", started, 560.0 + i * 10,
+          "range " + (25 * i + 1) + ".." + (25 * i + 25) + ", alive until it ended"));
     }
     return items;
   }
@@ -84,6 +87,8 @@ final class SampleTimelines {
     for (int i = 0; i < 4; i++) {
       double started = 170.0 + i * 2350;
       items.add(new TimelineItem("worker " + (i + 1), "started", started, started, "worker JVM started"));
+      items.add(new TimelineItem("worker " + (i + 1), "alive", started, started + 2200,
+          "range " + (25 * i + 1) + ".." + (25 * i + 25) + ", alive until it ended"));
     }
     return items;
   }

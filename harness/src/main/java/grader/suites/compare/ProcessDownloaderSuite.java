@@ -98,7 +98,7 @@ public class ProcessDownloaderSuite {
       StudentCall.returning("new ProcessDownloader().downloadAll(3 URLs, dir) returns the files",
           () -> new ProcessDownloader().downloadAll(urls, dir));
       long returned = System.nanoTime();
-      Timeline.publish(reporter, () -> WorkerTimeline.of(gate.launches(), "downloadAll", called, returned));
+      Timeline.publish(reporter, () -> WorkerTimeline.of(gate, "downloadAll", called, returned));
       launches = gate.launches();
       released = gate.released();
     }

@@ -162,7 +162,9 @@ public class SquareSumSuite {
       long called = System.nanoTime();
       call = ComputeCall.of(n, workers);
       long returned = System.nanoTime();
-      Timeline.publish(reporter, () -> WorkerTimeline.of(gate.launches(), "compute", called, returned));
+      Timeline.publish(reporter, () -> WorkerTimeline.of(gate,
+          launch -> WorkerRange.of(launch).map(range -> "range " + range.first() + ".." + range.last()), "compute",
+          called, returned));
       launches = gate.launches();
       released = gate.released();
       timedOut = gate.timedOut();

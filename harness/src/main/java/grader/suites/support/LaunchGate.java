@@ -19,8 +19,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -104,6 +107,8 @@ public final class LaunchGate implements AutoCloseable {
   private final List<String> rejected = new CopyOnWriteArrayList<>();
   private final LaunchCheck check = LaunchCheck.ofThisJvm();
   private final Set<Long> reportedPids = ConcurrentHashMap.newKeySet();
+  /** Per believed pid, its process and when this JVM saw it end, for the timeline only. */
+  private final Map<Long, Watched> watched = new ConcurrentHashMap<>();
   // Guarded by this.
   private final List<Socket> waiting = new ArrayList<>();
   private int released;
@@ -227,6 +232,7 @@ public final class LaunchGate implements AutoCloseable {
         answer(socket, Answer.proceed());
         return;
       }
+      watchForEnd(launch);
       launches.add(launch);
       if (parties > 1) {
         holdUntilMet(socket);
@@ -239,6 +245,39 @@ public final class LaunchGate implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       closeQuietly(socket);
     }
+  }
+
+  /** A believed launch's process and the {@link System#nanoTime()} at which this JVM saw it end. */
+  private record Watched(ProcessHandle process, CompletableFuture<Long> endedNanos) {}
+
+  /**
+   * Starts watching a believed launch's process for its end, measured here, never reported by the
+   * worker. Only the timeline reads it: if watching fails, the launch counts all the same.
+   */
+  private void watchForEnd(Launch launch) {
+    try {
+      ProcessHandle.of(launch.pid()).ifPresent(process -> watched.put(launch.pid(),
+          new Watched(process, process.onExit().thenApply(ended -> System.nanoTime()))));
+    } catch (RuntimeException e) {
+      // No end seen for this one; its timeline lane shows only its start.
+    }
+  }
+
+  /**
+   * When this JVM saw {@code launch}'s process end ({@link System#nanoTime()}), if it has. The
+   * notice comes on another thread shortly after the exit, so a worker the student waited for may
+   * not have it yet just after the call returned; {@link #stillRunning} tells the two apart.
+   */
+  public OptionalLong endedNanos(Launch launch) {
+    Watched watch = watched.get(launch.pid());
+    Long ended = watch == null ? null : watch.endedNanos().getNow(null);
+    return ended == null ? OptionalLong.empty() : OptionalLong.of(ended);
+  }
+
+  /** True if {@code launch}'s process is still running now; false if it ended or was never watched. */
+  public boolean stillRunning(Launch launch) {
+    Watched watch = watched.get(launch.pid());
+    return watch != null && watch.process().isAlive();
   }
 
   private Answer scriptedAnswer(Launch launch) {

@@ -134,6 +134,53 @@ class LaunchGateIT {
   }
 
   @Test
+  void theGateSeesEachBelievedJvmEndSoWorkersWaitedForOneByOneMakeAStaircase() throws Exception {
+    try (LaunchGate gate = open(Set.of(PROBE), 1, Duration.ZERO, launch -> Answer.proceed())) {
+      long called = System.nanoTime();
+      assertEquals(0, start("first").waitFor());
+      assertEquals(0, start("second").waitFor());
+      // The end is noticed on another thread, shortly after the student's waitFor returns.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (gate.launches().stream().anyMatch(l -> gate.endedNanos(l).isEmpty()) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      long returned = System.nanoTime();
+      List<Launch> launches = gate.launches();
+      assertEquals(2, launches.size());
+      for (Launch launch : launches) {
+        long ended = gate.endedNanos(launch).orElseThrow();
+        assertTrue(launch.arrivedNanos() < ended && ended <= returned, "ended between arrival and now");
+        assertFalse(gate.stillRunning(launch));
+      }
+      List<grader.protocol.TimelineEntry> alive = WorkerTimeline.of(gate,
+          launch -> java.util.Optional.of("probe " + launch.arguments().size()), "run", called, returned)
+          .entries().stream().filter(e -> e.kind().equals("alive")).toList();
+      assertEquals(List.of("worker 1", "worker 2"), alive.stream().map(grader.protocol.TimelineEntry::lane).toList());
+      assertTrue(alive.get(0).endMs() < alive.get(1).startMs(), "a staircase: " + alive);
+      assertEquals("probe 1, alive until it ended", alive.get(0).label());
+    }
+  }
+
+  @Test
+  void aWorkerStillRunningWhenTheCallReturnedIsAliveUntilTheReturnAndSaysSo() throws Exception {
+    try (LaunchGate gate = open(Set.of(PROBE), 2, Duration.ofSeconds(30), launch -> Answer.proceed())) {
+      long called = System.nanoTime();
+      Child held = start("held");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (gate.launches().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      long returned = System.nanoTime();
+      List<grader.protocol.TimelineEntry> alive = WorkerTimeline.of(gate, "run", called, returned).entries().stream()
+          .filter(e -> e.kind().equals("alive")).toList();
+      assertEquals(1, alive.size());
+      assertEquals("still alive when the call returned", alive.get(0).label());
+      gate.close();
+      assertEquals(0, held.waitFor());
+    }
+  }
+
+  @Test
   void closingTheGateReleasesHeldLaunches() throws Exception {
     Child held;
     try (LaunchGate gate = open(Set.of(PROBE), 2, Duration.ofSeconds(40), launch -> Answer.proceed())) {
