@@ -2,7 +2,6 @@ package grader.run;
 
 import grader.protocol.RunNonce;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A class-data-sharing archive of the classes every harness JVM loads (JUnit, Jackson, Awaitility,
@@ -100,23 +98,8 @@ public final class CdsArchive {
       command.add(results.toString());
       command.add("--suite-path");
       command.add(installation.harnessJar().toString());
-      ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-          .redirectOutput(work.resolve("stdout.txt").toFile()).redirectError(work.resolve("stderr.txt").toFile());
-      builder.environment().clear();
-      builder.environment().put("PATH", "/usr/bin:/bin");
-      builder.environment().put("LANG", "C.UTF-8");
-      Process process = builder.start();
-      try (OutputStream stdin = process.getOutputStream()) {
-        stdin.write((RunNonce.generate(new SecureRandom()).value() + "\n").getBytes(StandardCharsets.US_ASCII));
-      } catch (IOException e) {
-        // It died at once; the exit status says so.
-      }
-      if (!process.waitFor(DUMP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor();
-        return false;
-      }
-      if (process.exitValue() != 0 || !Files.isRegularFile(partial)) {
+      String nonce = RunNonce.generate(new SecureRandom()).value();
+      if (!BuildTool.run(work, command, DUMP_TIMEOUT, nonce) || !Files.isRegularFile(partial)) {
         return false;
       }
       Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

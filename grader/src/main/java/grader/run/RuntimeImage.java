@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A run-time image of the Java that runs the suites, linked ({@code jlink}) with only the JDK
@@ -94,12 +93,12 @@ public final class RuntimeImage {
     try {
       Path partial = work.resolve("image");
       // Debug attributes stay: the student's stack traces keep the JDK's line numbers.
-      if (!run(work, List.of(jlink.toString(), "--add-modules", String.join(",", ModuleOptions.HARNESS_JDK_MODULES),
-          "--no-header-files", "--no-man-pages", "--output", partial.toString()))) {
+      if (!BuildTool.run(work, List.of(jlink.toString(), "--add-modules", String.join(",", ModuleOptions.HARNESS_JDK_MODULES),
+          "--no-header-files", "--no-man-pages", "--output", partial.toString()), BUILD_TIMEOUT, null)) {
         return false;
       }
       // The image's own default archive (JDK 17's jlink makes none): its JDK classes then map in every JVM.
-      if (!run(work, List.of(partial.resolve("bin").resolve("java").toString(), "-Xshare:dump"))
+      if (!BuildTool.run(work, List.of(partial.resolve("bin").resolve("java").toString(), "-Xshare:dump"), BUILD_TIMEOUT, null)
           || !isComplete(partial) || !holdsOnlyAllowedModules(partial)) {
         return false;
       }
@@ -113,22 +112,6 @@ public final class RuntimeImage {
     } finally {
       WorkDirectory.delete(work);
     }
-  }
-
-  private static boolean run(Path work, List<String> command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-        .redirectOutput(work.resolve("stdout.txt").toFile()).redirectError(work.resolve("stderr.txt").toFile());
-    builder.environment().clear();
-    builder.environment().put("PATH", "/usr/bin:/bin");
-    builder.environment().put("LANG", "C.UTF-8");
-    Process process = builder.start();
-    process.getOutputStream().close();
-    if (!process.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor();
-      return false;
-    }
-    return process.exitValue() == 0;
   }
 
   private static boolean isComplete(Path image) {
