@@ -3,9 +3,12 @@ package grader.run;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +20,39 @@ import java.util.concurrent.TimeUnit;
  */
 final class BuildTool {
   private BuildTool() {}
+
+  /** Builds a cache entry at its place; false if it could not. */
+  interface Build {
+    boolean into(Path target) throws IOException, InterruptedException;
+  }
+
+  /**
+   * The cache entry at {@code target}: as it is if {@code complete}, else built once by {@code
+   * build}. A failed build leaves a {@code .failed} marker beside it (saying {@code failure}), so
+   * later runs do not pay for it again; a folder that cannot be written means no entry. Never
+   * throws: a missing cache only makes JVMs start slower.
+   */
+  static Optional<Path> ensure(Path target, Predicate<Path> complete, String failure, Build build) {
+    if (complete.test(target)) {
+      return Optional.of(target);
+    }
+    Path failed = target.resolveSibling(target.getFileName() + ".failed");
+    try {
+      Files.createDirectories(target.getParent());
+      if (Files.exists(failed) || !Files.isWritable(target.getParent())) {
+        return Optional.empty();
+      }
+      if (build.into(target)) {
+        return Optional.of(target);
+      }
+      Files.writeString(failed, failure + "; delete this file to try again\n");
+    } catch (IOException e) {
+      // A read-only installation: go on without the cache.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return Optional.empty();
+  }
 
   /**
    * Runs {@code command} in {@code work} and waits for it.

@@ -57,26 +57,7 @@ public final class CdsArchive {
    * @return the archive, if there is one now
    */
   Optional<Path> ensure() {
-    Path archive = location();
-    Path failed = archive.resolveSibling(archive.getFileName() + ".failed");
-    if (Files.isRegularFile(archive)) {
-      return Optional.of(archive);
-    }
-    try {
-      Files.createDirectories(archive.getParent());
-      if (Files.exists(failed) || !Files.isWritable(archive.getParent())) {
-        return Optional.empty();
-      }
-      if (dump(archive)) {
-        return Optional.of(archive);
-      }
-      Files.writeString(failed, "dumping the class-data archive failed; delete this file to try again\n");
-    } catch (IOException e) {
-      // A read-only installation: run without the archive.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return Optional.empty();
+    return BuildTool.ensure(location(), Files::isRegularFile, "dumping the class-data archive failed", this::dump);
   }
 
   private boolean dump(Path archive) throws IOException, InterruptedException {

@@ -65,27 +65,12 @@ public final class RuntimeImage {
    * @return the image, if there is one now
    */
   Optional<Path> ensure() {
-    Path image = location();
-    if (isComplete(image)) {
-      return Optional.of(image);
-    }
     Path jlink = installation.javaHome().resolve("bin").resolve("jlink");
-    Path failed = image.resolveSibling(image.getFileName() + ".failed");
-    try {
-      Files.createDirectories(image.getParent());
-      if (!Files.isExecutable(jlink) || Files.exists(failed) || !Files.isWritable(image.getParent())) {
-        return Optional.empty();
-      }
-      if (build(jlink, image)) {
-        return Optional.of(image);
-      }
-      Files.writeString(failed, "building the run-time image failed; delete this file to try again\n");
-    } catch (IOException e) {
-      // A read-only installation: run on the Java itself.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!isComplete(location()) && !Files.isExecutable(jlink)) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    return BuildTool.ensure(location(), RuntimeImage::isComplete, "building the run-time image failed",
+        image -> build(jlink, image));
   }
 
   private boolean build(Path jlink, Path image) throws IOException, InterruptedException {
