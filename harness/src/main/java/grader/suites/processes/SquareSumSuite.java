@@ -26,7 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +46,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @DisplayName("Exercise 2 (processes): sum of squares in worker processes")
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+// The rendezvous test runs first, so the lesson example can judge the compute(100, 4) it observed.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class SquareSumSuite {
   private static final String WORKER = "exercises.processes.SquareSumWorker";
   /** What the grader adds to each worker's true partial sum when it speaks for the workers. */
@@ -58,6 +63,14 @@ public class SquareSumSuite {
 
   private final StudentCode studentCode = StudentCode.ofSubmission();
 
+  /**
+   * The rendezvous test's compute(100, 4), the lesson example's very call: the gate only holds its
+   * workers at the start line (and lets them go, at the latest when its hold runs out), so what
+   * compute returns is what an unobserved call returns, and one run of 4 worker JVMs serves both
+   * tests. Static: JUnit makes a new instance per test method.
+   */
+  private static volatile ComputeCall lessonCall;
+
   @AfterEach
   public void endLeftoverWorkers() {
     // A worker left running by a failed test must not turn up at the next test's gate.
@@ -67,7 +80,8 @@ public class SquareSumSuite {
   @Test
   @DisplayName("compute(100, 4) returns 338350")
   public void computesTheLessonExample() {
-    requireSum(ComputeCall.of(100, 4));
+    ComputeCall observed = lessonCall;
+    requireSum(observed != null ? observed : ComputeCall.of(100, 4));
   }
 
   @ParameterizedTest(name = "compute({0}, {1})")
@@ -148,6 +162,7 @@ public class SquareSumSuite {
     }
   }
 
+  @Order(1)
   @ParameterizedTest(name = "compute({0}, {1})")
   @CsvSource({"100, 4", "30, 3"})
   @DisplayName("starts all workers before waiting for any: all of them are alive at the same moment")
@@ -169,6 +184,9 @@ public class SquareSumSuite {
       released = gate.released();
       timedOut = gate.timedOut();
       together = gate.maxWaitingTogether();
+    }
+    if (n == 100 && workers == 4) {
+      lessonCall = call;
     }
     reporter.publishEntry("workers_alive_together", Integer.toString(together));
     reporter.publishEntry("released_together", Integer.toString(released));
