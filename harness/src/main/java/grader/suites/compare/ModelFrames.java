@@ -15,9 +15,14 @@ import java.util.TreeSet;
  * {@code downloadAll} is on a stack: the benchmark's thread waits in it for a pool, a child JVM or
  * a future. A plain GET of the benchmark's own is inside no model's call. Only the method {@code
  * downloadAll} counts (in the model's class or a class nested in it), not the lambdas or helpers
- * it runs on other threads, so a pool thread that lingers a moment after its task has no say;
- * threads that were there before the benchmark began (a call an earlier test gave up on) are not
- * looked at.
+ * it runs on other threads, so a pool thread that lingers a moment after its task has no say.
+ *
+ * <p>A thread's model is that of its outermost such frame: a model that hands its work to another
+ * model's {@code downloadAll} (a "process" downloader that runs the thread downloader) is still the
+ * model the benchmark called. The thread that runs the benchmark decides when it is in a call;
+ * only otherwise (a benchmark that runs each call on a thread of its own) are the other threads
+ * asked, each for its model. Threads that were there before the benchmark began (a call an earlier
+ * test gave up on) are never looked at.
  */
 final class ModelFrames {
   private static final Map<String, String> CLASS_OF_MODEL = Map.of(
@@ -37,22 +42,37 @@ final class ModelFrames {
   }
 
   /**
-   * The models whose {@code downloadAll} is on the stack of a thread not in {@code ignored} now
-   * (one consistent snapshot).
+   * The models whose {@code downloadAll} runs now (one consistent snapshot): the outermost one of
+   * {@code benchmark}'s stack if it has one, else the outermost one of each other thread not in
+   * {@code ignored}. A real run's request finds exactly one.
    */
-  static Set<String> running(Set<Long> ignored) {
+  static Set<String> running(Thread benchmark, Set<Long> ignored) {
     Set<String> models = new TreeSet<>();
     for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
-      if (ignored.contains(entry.getKey().getId())) {
-        continue;
-      }
-      for (StackTraceElement frame : entry.getValue()) {
-        if (frame.getMethodName().equals("downloadAll")) {
-          model(frame.getClassName()).ifPresent(models::add);
+      Thread thread = entry.getKey();
+      if (thread == benchmark) {
+        Optional<String> own = outermost(entry.getValue());
+        if (own.isPresent()) {
+          return Set.of(own.get());
         }
+      } else if (!ignored.contains(thread.getId())) {
+        outermost(entry.getValue()).ifPresent(models::add);
       }
     }
     return models;
+  }
+
+  /** The model of the outermost (last listed) downloadAll frame of {@code stack}, if any. */
+  private static Optional<String> outermost(StackTraceElement[] stack) {
+    for (int i = stack.length - 1; i >= 0; i--) {
+      if (stack[i].getMethodName().equals("downloadAll")) {
+        Optional<String> model = model(stack[i].getClassName());
+        if (model.isPresent()) {
+          return model;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> model(String className) {
