@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +31,7 @@ class CompilerArchiveIT {
 
   @TempDir Path temp;
 
-  @Tag("slow") // over 4 s (a dump and a logged compile): make test-fast leaves it out; make test (CI) runs it
-  @Test
+  @Test // 2.5 to 4 s (a dump and a compile): in make test-fast too, like CdsArchiveIT, so a lost archive shows at once
   void isDumpedOnceAndTheCompilerJvmMapsJavacFromIt() throws Exception {
     GraderInstallation installation = PrivateInstallation.copy(temp.resolve("grader"));
     CompilerArchive archive = new CompilerArchive(installation);
