@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,16 +17,59 @@ class DeadlockWatchTests {
   private final DeadlockWatch watch = new DeadlockWatch(ManagementFactory.getThreadMXBean(), clock::get);
 
   @Test
-  void aMonitorDeadlockOfTheRunningInvocationCountsOnceItLastedASecond() throws Exception {
+  void aMonitorDeadlockOfTheRunningInvocationCountsOnASecondLookAMomentLater() throws Exception {
     watch.invocationStarted(7); // nothing deadlocked yet
     Object a = new Object();
     Object b = new Object();
     deadlock(a, b);
     assertFalse(watch.deadlocked(7), "first sight of the cycle");
-    clock.addAndGet(DeadlockWatch.CONFIRM_NANOS / 2);
-    assertFalse(watch.deadlocked(7), "half a second later");
-    clock.addAndGet(DeadlockWatch.CONFIRM_NANOS / 2);
-    assertTrue(watch.deadlocked(7), "a second later");
+    clock.addAndGet(DeadlockWatch.MONITOR_CONFIRM_NANOS / 2);
+    assertFalse(watch.deadlocked(7), "too soon after the first");
+    clock.addAndGet(DeadlockWatch.MONITOR_CONFIRM_NANOS / 2);
+    assertTrue(watch.deadlocked(7), "a second look, far enough from the first");
+  }
+
+  @Test
+  void aDeadlockOnLocksCountsOnlyOnceItLastedASecond() throws Exception {
+    watch.invocationStarted(11);
+    ReentrantLock a = new ReentrantLock();
+    ReentrantLock b = new ReentrantLock();
+    CountDownLatch both = new CountDownLatch(2);
+    List<Thread> threads = new ArrayList<>();
+    for (ReentrantLock[] order : new ReentrantLock[][] {{a, b}, {b, a}}) {
+      Thread thread = new Thread(() -> {
+        order[0].lock();
+        try {
+          both.countDown();
+          both.await();
+          // No time limit, so WAITING; but another thread's interrupt ends it, as the finally below does.
+          order[1].lockInterruptibly();
+        } catch (InterruptedException e) {
+          // rescued
+        } finally {
+          order[0].unlock();
+        }
+      });
+      thread.setDaemon(true);
+      thread.start();
+      threads.add(thread);
+    }
+    try {
+      while (!a.hasQueuedThreads() || !b.hasQueuedThreads()
+          || threads.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
+        Thread.sleep(10);
+      }
+      assertFalse(watch.deadlocked(11), "first sight of the cycle");
+      clock.addAndGet(DeadlockWatch.MONITOR_CONFIRM_NANOS);
+      assertFalse(watch.deadlocked(11), "another thread could still interrupt a Lock's waiter");
+      clock.addAndGet(DeadlockWatch.CONFIRM_NANOS - DeadlockWatch.MONITOR_CONFIRM_NANOS);
+      assertTrue(watch.deadlocked(11), "a second later");
+    } finally {
+      for (Thread thread : threads) {
+        thread.interrupt();
+        thread.join();
+      }
+    }
   }
 
   @Test

@@ -150,6 +150,11 @@ public final class ThreadSampler implements AutoCloseable {
     return Duration.ofNanos(Math.max(longest, to - previous));
   }
 
+  /** The sampler's own thread, which a wait for the student's threads to end must not wait for. */
+  public long threadId() {
+    return sampler.getId();
+  }
+
   public int sampleCount() {
     return samples.size();
   }

@@ -1,12 +1,11 @@
 package grader.suites.threads;
 
-import static grader.suites.support.Waits.await;
-
 import exercises.threads.SleepyThreads;
 import grader.suites.support.LineRecorder;
 import grader.suites.support.LineRecorder.Line;
 import grader.suites.support.StandardOutCapture;
 import grader.suites.support.StudentCode;
+import grader.suites.support.StudentThreads;
 import grader.suites.support.Submission;
 import grader.suites.support.ThreadSampler;
 import java.time.Duration;
@@ -19,16 +18,17 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One call of the student's {@code SleepyThreads.run} under observation: the lines it printed (with
  * thread and time), the threads a sampler saw asleep (if asked for), when it was called and when it returned,
  * and what it threw.
  *
- * <p>After {@code run} returns, the observation goes on until every expected line is there or a
- * generous settle time has passed, so a solution that returns too early is still judged on all its
- * lines by the other tests; only {@link #linesAtReturn()} tells that it returned early.
+ * <p>After {@code run} returns, the observation goes on until every expected line is there, no
+ * thread the student's code started is alive any more ({@link StudentThreads}: then no line can
+ * follow), or a generous settle time has passed, so a solution that returns too early is still
+ * judged on all its lines by the other tests; only {@link #linesAtReturn} tells that it returned
+ * early.
  */
 final class SleepyRun {
   /** The exact line the contract asks for. */
@@ -78,16 +78,17 @@ final class SleepyRun {
   }
 
   /** Calls {@code run(count, min, max, random, out)} and waits for stragglers up to max + 2 s. */
-  static SleepyRun observe(int count, int minMillis, int maxMillis, Random random) {
-    return observe(count, minMillis, maxMillis, random, straggling(maxMillis), false);
+  static SleepyRun observe(StudentThreads students, int count, int minMillis, int maxMillis, Random random) {
+    return observe(students, count, minMillis, maxMillis, random, straggling(maxMillis), false);
   }
 
   /**
    * Calls {@code run(count, min, max, random, out)}; afterwards waits until {@code count} lines are
-   * there, or {@code settle} (scaled) has passed.
+   * there, no thread of the student's is alive, or {@code settle} (scaled) has passed.
    */
-  static SleepyRun observe(int count, int minMillis, int maxMillis, Random random, Duration settle) {
-    return observe(count, minMillis, maxMillis, random, settle, false);
+  static SleepyRun observe(StudentThreads students, int count, int minMillis, int maxMillis, Random random,
+      Duration settle) {
+    return observe(students, count, minMillis, maxMillis, random, settle, false);
   }
 
   /**
@@ -95,16 +96,16 @@ final class SleepyRun {
    * sleep. Only the test that needs it samples: each sample is a safepoint, which on a starved
    * machine can hold every thread for a while.
    */
-  static SleepyRun observeSleepers(int count, int minMillis, int maxMillis, Random random) {
-    return observe(count, minMillis, maxMillis, random, straggling(maxMillis), true);
+  static SleepyRun observeSleepers(StudentThreads students, int count, int minMillis, int maxMillis, Random random) {
+    return observe(students, count, minMillis, maxMillis, random, straggling(maxMillis), true);
   }
 
   private static Duration straggling(int maxMillis) {
     return Duration.ofMillis(Math.max(0, maxMillis) + 2_000L);
   }
 
-  private static SleepyRun observe(int count, int minMillis, int maxMillis, Random random, Duration settle,
-      boolean sampled) {
+  private static SleepyRun observe(StudentThreads students, int count, int minMillis, int maxMillis, Random random,
+      Duration settle, boolean sampled) {
     LineRecorder out = LineRecorder.create();
     List<String> uncaught = Collections.synchronizedList(new ArrayList<>());
     Thread caller = Thread.currentThread();
@@ -129,7 +130,9 @@ final class SleepyRun {
       returned = System.nanoTime();
       linesAtReturn = out.lineCount();
       // A call that threw is not expected to print; a short look suffices to catch stray lines.
-      awaitLines(out, count, thrown == null ? settle : Duration.ofMillis(Math.min(300, settle.toMillis())));
+      Duration limit = thrown == null ? settle : Duration.ofMillis(Math.min(300, settle.toMillis()));
+      students.awaitEnd(Duration.ofMillis(Submission.scaled(limit.toMillis())), () -> out.lineCount() >= count,
+          sampler == null ? Set.of() : Set.of(sampler.threadId()));
       return new SleepyRun(count, minMillis, maxMillis, caller, aliveBefore, called, returned, thrown,
           linesAtReturn, out, systemOut.recorder(), sampler, List.copyOf(uncaught));
     } finally {
@@ -137,19 +140,6 @@ final class SleepyRun {
         sampler.close();
       }
       Thread.setDefaultUncaughtExceptionHandler(previousHandler);
-    }
-  }
-
-  private static void awaitLines(LineRecorder out, int count, Duration settle) {
-    try {
-      await("all lines printed")
-          .dontCatchUncaughtExceptions()
-          .pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(10))
-          .atMost(Duration.ofMillis(Submission.scaled(settle.toMillis())))
-          .until(() -> out.lineCount() >= count);
-    } catch (ConditionTimeoutException e) {
-      // Fewer lines than expected is for the tests to report, with what was printed.
     }
   }
 

@@ -1,6 +1,5 @@
 package grader.suites.threads;
 
-import static grader.suites.support.Waits.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import exercises.threads.SleepyThreads;
@@ -9,6 +8,7 @@ import grader.suites.support.LineRecorder;
 import grader.suites.support.LineRecorder.Line;
 import grader.suites.support.StandardOutCapture;
 import grader.suites.support.StudentCode;
+import grader.suites.support.StudentThreads;
 import grader.suites.support.Submission;
 import grader.suites.support.Timeline;
 import grader.suites.threads.SleepyRun.Report;
@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -55,12 +54,14 @@ public class SleepyThreadsSuite {
   private static final int OVERLAP_ATTEMPTS = 3;
 
   private final StudentCode studentCode = StudentCode.ofSubmission();
+  /** Constructed with the suite, so before any test runs student code (see {@link StudentThreads#ofThisJvm}). */
+  private final StudentThreads students = StudentThreads.ofThisJvm();
 
   @ParameterizedTest(name = "count = {0}")
   @ValueSource(ints = {1, 5, 20})
   @DisplayName("prints one line per thread, exactly \"Thread <i> slept <d> ms\", numbered 1..count")
   public void printsOneLinePerThreadInTheExactFormat(int count, TestReporter reporter) {
-    SleepyRun run = SleepyRun.observe(count, 50, 150, new Random(1_000 + count));
+    SleepyRun run = SleepyRun.observe(students, count, 50, 150, new Random(1_000 + count));
     requireReturned(run);
     List<Line> lines = run.lines();
     reporter.publishEntry("lines", Integer.toString(lines.size()));
@@ -96,8 +97,8 @@ public class SleepyThreadsSuite {
   @DisplayName("prints each line from its own new thread, never from the thread that called run")
   public void printsEachLineFromItsOwnNewThread(TestReporter reporter) {
     // Twice: threads kept from the first call (a pool in a static field) show up in the second.
-    requireReturned(SleepyRun.observe(2, 50, 100, new Random(1_999)));
-    SleepyRun run = SleepyRun.observe(5, 100, 200, new Random(2_000));
+    requireReturned(SleepyRun.observe(students, 2, 50, 100, new Random(1_999)));
+    SleepyRun run = SleepyRun.observe(students, 5, 100, 200, new Random(2_000));
     requireReturned(run);
     requireSomeLines(run);
     List<Line> lines = run.lines();
@@ -135,7 +136,7 @@ public class SleepyThreadsSuite {
     int count = 6;
     String failure = null;
     for (int attempt = 1; attempt <= OVERLAP_ATTEMPTS; attempt++) {
-      SleepyRun run = SleepyRun.observeSleepers(count, 250, 500, new Random(3_000 + attempt));
+      SleepyRun run = SleepyRun.observeSleepers(students, count, 250, 500, new Random(3_000 + attempt));
       Timeline.publish(reporter, () -> SleepyTimeline.of(run));
       requireReturned(run);
       requireSomeLines(run);
@@ -214,7 +215,7 @@ public class SleepyThreadsSuite {
   @Test
   @DisplayName("prints each line only after its thread has slept")
   public void printsOnlyAfterSleeping(TestReporter reporter) {
-    SleepyRun run = SleepyRun.observe(5, 150, 400, new Random(4_000));
+    SleepyRun run = SleepyRun.observe(students, 5, 150, 400, new Random(4_000));
     requireReturned(run);
     requireSomeLines(run);
     List<Report> reports = requireReports(run);
@@ -246,9 +247,9 @@ public class SleepyThreadsSuite {
     int min = 20;
     int max = 120;
     CountingRandom first = new CountingRandom(SEED_A);
-    List<Long> a1 = durations(SleepyRun.observe(count, min, max, first));
-    List<Long> a2 = durations(SleepyRun.observe(count, min, max, new CountingRandom(SEED_A)));
-    List<Long> b = durations(SleepyRun.observe(count, min, max, new CountingRandom(SEED_B)));
+    List<Long> a1 = durations(SleepyRun.observe(students, count, min, max, first));
+    List<Long> a2 = durations(SleepyRun.observe(students, count, min, max, new CountingRandom(SEED_A)));
+    List<Long> b = durations(SleepyRun.observe(students, count, min, max, new CountingRandom(SEED_B)));
     reporter.publishEntry("draws", Integer.toString(first.calls()));
     if (first.calls() < count) {
       fail(Feedback.of(
@@ -288,7 +289,7 @@ public class SleepyThreadsSuite {
     int count = 40;
     int min = 30;
     int max = 31;
-    List<Long> durations = durations(SleepyRun.observe(count, min, max, new CountingRandom(SEED_RANGE)));
+    List<Long> durations = durations(SleepyRun.observe(students, count, min, max, new CountingRandom(SEED_RANGE)));
     Map<Long, Long> drawn = durations.stream()
         .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
     reporter.publishEntry("drawn", drawn.toString());
@@ -305,7 +306,7 @@ public class SleepyThreadsSuite {
   @Test
   @DisplayName("works when minMillis equals maxMillis")
   public void acceptsMinEqualToMax() {
-    SleepyRun run = SleepyRun.observe(3, 120, 120, new Random(7_000));
+    SleepyRun run = SleepyRun.observe(students, 3, 120, 120, new Random(7_000));
     requireReturned(run);
     List<Long> durations = durations(run);
     if (durations.size() != 3 || durations.stream().anyMatch(d -> d != 120)) {
@@ -323,7 +324,7 @@ public class SleepyThreadsSuite {
     int count = 6;
     int max = 300;
     for (long seed : new long[] {8_001, 8_002}) {
-      SleepyRun run = SleepyRun.observe(count, 100, max, new CountingRandom(seed));
+      SleepyRun run = SleepyRun.observe(students, count, 100, max, new CountingRandom(seed));
       requireReturned(run);
       requireSomeLines(run);
       reporter.publishEntry("lines_at_return", Integer.toString(run.linesAtReturn));
@@ -336,14 +337,13 @@ public class SleepyThreadsSuite {
             "after starting all threads, join() every one of them before returning."));
       }
       int atReturn = run.linesAtReturn;
-      try {
-        await("no line after run returned")
-            .dontCatchUncaughtExceptions()
-            .during(Duration.ofMillis(max + 200L))
-            .atMost(Duration.ofMillis(Submission.scaled(max + 1_500L)))
-            .pollInterval(Duration.ofMillis(20))
-            .until(() -> run.out.lineCount() == atReturn);
-      } catch (ConditionTimeoutException e) {
+      // Nothing more for max + 200 ms, or until every thread the student's code started has ended:
+      // a thread that has ended prints nothing, so waiting longer could not change the verdict.
+      long deadline = System.nanoTime() + Duration.ofMillis(Submission.scaled(max + 1_500L)).toNanos();
+      students.awaitEnd(Duration.ofMillis(max + 200L), () -> run.out.lineCount() != atReturn, Set.of());
+      if (run.out.lineCount() != atReturn) {
+        // Let the rest of the late lines come in (as long as before), so the message shows them.
+        students.awaitEnd(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> false, Set.of());
         fail(Feedback.of(
             "no line printed after run returned",
             (run.out.lineCount() - atReturn) + " line(s) printed after run returned: " + run.sample(count + 3),
@@ -356,7 +356,7 @@ public class SleepyThreadsSuite {
   @CsvSource({"0, 100, 200", "-1, 100, 200", "2, -100, -50", "3, 200, 100"})
   @DisplayName("rejects count < 1, minMillis < 0 and maxMillis < minMillis with IllegalArgumentException")
   public void rejectsInvalidArguments(int count, int min, int max) {
-    SleepyRun run = SleepyRun.observe(count, min, max, new CountingRandom(9_000), Duration.ofMillis(300));
+    SleepyRun run = SleepyRun.observe(students, count, min, max, new CountingRandom(9_000), Duration.ofMillis(300));
     if (!(run.thrown instanceof IllegalArgumentException)) {
       String observed = run.thrown == null
           ? "it returned normally" + (run.out.lineCount() > 0 ? " after printing " + run.sample(3) : "")
@@ -389,9 +389,11 @@ public class SleepyThreadsSuite {
       } catch (Throwable e) {
         thrown = e;
       }
-      // A main that returns too early prints its thread lines afterwards; wait for them, so the
-      // message can say what came in which order.
-      awaitLines(printed, 6, thrown == null ? Duration.ofMillis(2_500) : Duration.ofMillis(300));
+      // A main that returns too early prints its thread lines afterwards; wait for them (or for its
+      // threads to end), so the message can say what came in which order.
+      Duration settle = thrown == null ? Duration.ofMillis(2_500) : Duration.ofMillis(300);
+      students.awaitEnd(Duration.ofMillis(Submission.scaled(settle.toMillis())), () -> printed.lineCount() >= 6,
+          Set.of());
     }
     if (thrown != null) {
       fail(Feedback.of("SleepyThreads.main to return normally", "it threw " + Feedback.describe(thrown, studentCode),
@@ -463,19 +465,6 @@ public class SleepyThreadsSuite {
     requireReturned(run);
     requireSomeLines(run);
     return requireReports(run).stream().map(Report::millis).sorted().toList();
-  }
-
-  private static void awaitLines(LineRecorder recorder, int count, Duration atMost) {
-    try {
-      await("lines printed")
-          .dontCatchUncaughtExceptions()
-          .pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(10))
-          .atMost(Duration.ofMillis(Submission.scaled(atMost.toMillis())))
-          .until(() -> recorder.lineCount() >= count);
-    } catch (ConditionTimeoutException e) {
-      // The test reports what was printed.
-    }
   }
 
   private static String names(Collection<Thread> threads) {
