@@ -1,8 +1,8 @@
 package grader.grading;
 
 import grader.compile.CompileResult;
-import grader.compile.ExerciseBuild;
 import grader.compile.CompilerProcess;
+import grader.compile.ExerciseBuild;
 import grader.intake.Intake;
 import grader.intake.IntakeException;
 import grader.intake.IntakeResult;
@@ -12,6 +12,7 @@ import grader.rubric.ExerciseRubric;
 import grader.rubric.RubricException;
 import grader.rubric.RubricScorer;
 import grader.rubric.TestPoints;
+import grader.run.CompilerArchive;
 import grader.run.ExerciseOutcome;
 import grader.run.ExerciseRunner;
 import grader.run.RunListener;
@@ -58,6 +59,8 @@ public final class Grader {
   private final GraderInfo info;
   private final SuiteCatalog catalog;
   private final BytecodePolicy policy = BytecodePolicy.standard();
+  /** javac's JVM: from its class-data archive where the run policy wants start-up archives. */
+  private final CompilerProcess compiler;
   /**
    * Harness JVMs of this grader at once, over every submission it grades at the same time (a batch's
    * jobs share them): twice the cores, so that one submission's four exercises run together on two
@@ -75,6 +78,13 @@ public final class Grader {
     WorkDirectory.sweepStale(setup.workRoot());
     new ExerciseRunner(setup.installation(), setup.sandbox(), setup.limits(), setup.runPolicy(), setup.clock())
         .prepare();
+    if (setup.runPolicy().classDataArchive()) {
+      CompilerArchive archive = new CompilerArchive(setup.installation());
+      archive.ensure();
+      this.compiler = archive.compiler();
+    } else {
+      this.compiler = new CompilerProcess(setup.installation().javaLauncher(), setup.installation().classPath());
+    }
     try {
       GraderInfo facts = GraderFacts.of(setup.installation(), setup.rubric(), setup.limits(), setup.exerciseLimits(),
           setup.runPolicy());
@@ -172,8 +182,7 @@ public final class Grader {
       }
       Path sources = intake.root().resolve("src").resolve("main").resolve("java");
       // javac in a JVM of its own, with a heap and a time limit: sources can make it use any amount of both.
-      CompileResult compiled = new CompilerProcess(setup.installation().javaLauncher(),
-          setup.installation().classPath()).compile(sources, exercises, runDir.resolve("classes"));
+      CompileResult compiled = compiler.compile(sources, exercises, runDir.resolve("classes"));
       return ExerciseSchedule.run(exercises, exercises.size(), warnings, listener,
           (exercise, slot) -> exercise(exercise, compiled, sources, intake.root(), slot));
     }

@@ -2,16 +2,12 @@ package grader.run;
 
 import grader.protocol.RunNonce;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,36 +86,10 @@ public final class CdsArchive {
     }
   }
 
-  /** The Java installation and every jar (name, size, time), hashed: any change makes a new archive. */
+  /** The Java installation, the memory options and every jar, hashed (see {@link Fingerprint}). */
   String fingerprint() {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java SE runtime", e);
-    }
-    StringBuilder text = new StringBuilder(installation.javaHome().toString()).append('\n');
-    text.append(String.join(" ", memoryOptions)).append('\n');
-    readRelease(text);
     List<Path> jars = new ArrayList<>(installation.modulePath());
     jars.add(installation.graderJar());
-    for (Path jar : jars) {
-      try {
-        text.append(jar).append(' ').append(Files.size(jar)).append(' ')
-            .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
-      } catch (IOException e) {
-        text.append(jar).append(" ?\n");
-      }
-    }
-    byte[] hash = digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(hash, 0, 8);
-  }
-
-  private void readRelease(StringBuilder text) {
-    try {
-      text.append(Files.readString(installation.javaHome().resolve("release")));
-    } catch (IOException e) {
-      text.append("no release file\n");
-    }
+    return Fingerprint.of(installation.javaHome(), memoryOptions, jars);
   }
 }

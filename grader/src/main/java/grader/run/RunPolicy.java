@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param timeFactor multiplier for the suites' waits on a slow machine ({@code grader.time.factor})
  * @param jvmOptions extra options of the harness JVM (start-up tuning)
  * @param childJvmOptions extra options of every JVM the student starts (through JDK_JAVA_OPTIONS)
- * @param classDataArchive start harness JVMs from a class-data archive of the grader's classes when
- *     one exists (see {@link CdsArchive})
+ * @param classDataArchive start harness JVMs from a class-data archive of the grader's classes, and
+ *     the compiler JVM from one of javac's, when they exist (see {@link CdsArchive}, {@link
+ *     CompilerArchive})
  */
 public record RunPolicy(
     Duration defaultTestTimeout,

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * A WireMock listener that sees, from inside the server, how many of the student's requests were
@@ -142,8 +143,19 @@ public final class ServerGate implements ServeEventListener {
 
   /** Starts a fresh observation with {@code plan}; releases whatever the previous plan held. */
   public void arm(Plan plan) {
+    arm(plan, arrival -> {});
+  }
+
+  /**
+   * As {@link #arm(Plan)}, and calls {@code onArrival} with each request's number of arrival (from
+   * 0) on its Jetty thread as it reaches the gate, while the client still waits for the response:
+   * a test can look at what the client side is doing at that moment. The time the call takes is
+   * part of the request's stay, not added to it.
+   */
+  public void arm(Plan plan, IntConsumer onArrival) {
     Round previous = round;
-    round = new Round(Objects.requireNonNull(plan, "plan must not be null"));
+    round = new Round(Objects.requireNonNull(plan, "plan must not be null"),
+        Objects.requireNonNull(onArrival, "onArrival must not be null"));
     if (previous != null) {
       previous.open();
     }
@@ -196,6 +208,7 @@ public final class ServerGate implements ServeEventListener {
   /** One armed plan and what it saw; the monitor guards every field. */
   private static final class Round {
     private final Plan plan;
+    private final IntConsumer onArrival;
     private final long holdDeadline;
     private final List<String> urls = new ArrayList<>();
     private final List<Long> arrivedNanos = new ArrayList<>();
@@ -213,14 +226,18 @@ public final class ServerGate implements ServeEventListener {
     private boolean released;
     private boolean holdExpired;
 
-    Round(Plan plan) {
+    Round(Plan plan, IntConsumer onArrival) {
       this.plan = plan;
+      this.onArrival = onArrival;
       this.holdDeadline = System.nanoTime() + plan.holdTimeout().toNanos();
     }
 
     void pass(UUID event, String url) {
       int arrival = enter(event, url);
       try {
+        long probed = System.nanoTime();
+        onArrival.accept(arrival);
+        long probeNanos = System.nanoTime() - probed;
         if (plan.hold()) {
           awaitRelease();
         } else if (plan.parties() > 1) {
@@ -228,7 +245,7 @@ public final class ServerGate implements ServeEventListener {
         }
         Duration stay = plan.stayOf(arrival);
         if (!stay.isZero()) {
-          Thread.sleep(stay.toMillis());
+          TimeUnit.NANOSECONDS.sleep(stay.toMillis() * 1_000_000L - probeNanos);
         }
       } catch (InterruptedException e) {
         // WireMock is stopping; the response does not matter any more.

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -87,6 +88,25 @@ class ServerGateTests {
       get("/gate/" + i);
     }
     assertEquals(1, GATE.observe().maxInside(), "a response leaves the count before it is sent");
+  }
+
+  @Test
+  void theArrivalProbeSeesEachRequestInOrderWhileItIsHeld() throws Exception {
+    List<Integer> probed = new CopyOnWriteArrayList<>();
+    List<Integer> insideWhenProbed = new CopyOnWriteArrayList<>();
+    GATE.arm(Plan.staysByArrival("/gate/", List.of(Duration.ofMillis(100))), arrival -> {
+      probed.add(arrival);
+      insideWhenProbed.add(GATE.observe().arrived() - GATE.observe().answered());
+    });
+    for (int i = 0; i < 3; i++) {
+      get("/gate/" + i);
+    }
+    assertEquals(List.of(0, 1, 2), probed);
+    assertEquals(List.of(1, 1, 1), insideWhenProbed, "the probe runs before the request is answered");
+    for (ServerGate.Exchange exchange : GATE.observe().exchanges()) {
+      assertTrue(exchange.answeredNanos() - exchange.arrivedNanos() >= TimeUnit.MILLISECONDS.toNanos(100),
+          "the probe's time is part of the stay, which is never cut short: " + exchange);
+    }
   }
 
   @Test
