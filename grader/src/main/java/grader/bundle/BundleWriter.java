@@ -239,7 +239,8 @@ public final class BundleWriter {
             kept.add(test);
           }
         }
-        if (kept.size() != rubric.path("tests").size()) {
+        boolean partsChange = withoutHiddenParts(rubric);
+        if (kept.size() != rubric.path("tests").size() || partsChange) {
           rubric.set("tests", kept);
           if (held.signum() > 0) {
             rubric.put("held_back_points", held);
@@ -249,6 +250,43 @@ public final class BundleWriter {
         }
       }
       return new Rubrics(hiddenPrefixes, studentFiles, heldBack);
+    }
+
+    /**
+     * Takes the hidden suite classes ({@code hidden.X}, which stay behind with their module) out of
+     * the rubric's {@code parts}, and a group left empty with them; fewer than two groups left are no
+     * parts at all (the whole suite in one JVM). True if the parts changed.
+     */
+    private static boolean withoutHiddenParts(ObjectNode rubric) {
+      JsonNode parts = rubric.get("parts");
+      if (parts == null || !parts.isArray()) {
+        return false; // the student's grader refuses a malformed field as the instructor's does
+      }
+      String hidden = "hidden.";
+      ArrayNode groups = JSON.createArrayNode();
+      boolean changed = false;
+      for (JsonNode group : parts) {
+        ArrayNode names = JSON.createArrayNode();
+        for (JsonNode name : group) {
+          if (name.asText().startsWith(hidden)) {
+            changed = true;
+          } else {
+            names.add(name);
+          }
+        }
+        if (!names.isEmpty()) {
+          groups.add(names);
+        }
+      }
+      if (!changed) {
+        return false;
+      }
+      if (groups.size() < 2) {
+        rubric.remove("parts");
+      } else {
+        rubric.set("parts", groups);
+      }
+      return true;
     }
 
     /**

@@ -65,7 +65,8 @@ public final class Grader {
    * Harness JVMs of this grader at once, over every submission it grades at the same time (a batch's
    * jobs share them): twice the cores, so that one submission's four exercises run together on two
    * cores, each in a cgroup of its own with an equal CPU share, and a batch's jobs do not pile up more
-   * JVMs than the machine can keep fed.
+   * JVMs than the machine can keep fed. Each part of an exercise (the rubric's {@code parts}) holds
+   * one while it runs ({@link ExerciseRunner}), not the exercise as a whole.
    */
   private final Semaphore harnessSlots = new Semaphore(harnessSlotsFor(Runtime.getRuntime().availableProcessors()), true);
 
@@ -207,12 +208,7 @@ public final class Grader {
           result = notRun(exercise, ExerciseStatus.COMPILE_ERROR, refused.message(), refused.diagnostics(),
               "Not run: the exercise uses Java API the grader does not allow.");
         } else {
-          harnessSlots.acquire();
-          try {
-            result = graded(exercise, build, submissionRoot, slot);
-          } finally {
-            harnessSlots.release();
-          }
+          result = graded(exercise, build, submissionRoot, slot);
         }
       }
       slot.listener().exerciseFinished(request.submissionId(), result);
@@ -242,7 +238,7 @@ public final class Grader {
       SuiteRun run = new SuiteRun(exercise, build.classesDirectory(), submissionRoot,
           runDir.resolve("run").resolve(exercise.id()));
       ExerciseRunner runner = new ExerciseRunner(setup.installation(), setup.sandbox(),
-          setup.limitsFor(exercise.id()), setup.runPolicy(), setup.clock());
+          setup.limitsFor(exercise.id()), setup.runPolicy(), setup.clock(), harnessSlots);
       ExerciseOutcome outcome = runner.run(run, progress);
       if (outcome.rejectedLines() > 0) {
         String warning = exercise.id() + ": " + outcome.rejectedLines() + " line(s) in the results channel were not"

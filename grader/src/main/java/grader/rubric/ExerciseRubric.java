@@ -1,8 +1,10 @@
 package grader.rubric;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One exercise: its id, the title students read, the package of its graded suite, the contract
@@ -12,9 +14,12 @@ import java.util.Objects;
  *     written by {@code make dist}); null in the instructor's rubric, which lists every test
  * @param provided the contract classes handed to students ready-made (compare's {@code Downloader}):
  *     intake grades the grader's own copy of each, whatever the student sent
+ * @param parts groups of the suite's classes (named as {@code grader.protocol.SuiteClassName} names
+ *     them, each class in one group) that run in harness JVMs of their own at the same time, for a
+ *     suite too long for one JVM; empty: the whole suite in one JVM
  */
 public record ExerciseRubric(String id, String title, String suite, List<String> classes, List<TestPoints> tests,
-    BigDecimal heldBackPoints, List<String> provided) {
+    BigDecimal heldBackPoints, List<String> provided, List<List<String>> parts) {
   public ExerciseRubric {
     Objects.requireNonNull(id, "id must not be null");
     Objects.requireNonNull(title, "title must not be null");
@@ -22,6 +27,18 @@ public record ExerciseRubric(String id, String title, String suite, List<String>
     classes = List.copyOf(classes);
     tests = List.copyOf(tests);
     provided = List.copyOf(provided);
+    parts = parts.stream().map(List::copyOf).toList();
+    Set<String> inParts = new HashSet<>();
+    for (List<String> part : parts) {
+      if (part.isEmpty()) {
+        throw new IllegalArgumentException("a part of exercise '" + id + "' must name at least one suite class");
+      }
+      for (String name : part) {
+        if (!inParts.add(name)) {
+          throw new IllegalArgumentException("suite class " + name + " of exercise '" + id + "' is in two parts");
+        }
+      }
+    }
     for (String name : provided) {
       if (!classes.contains(name)) {
         throw new IllegalArgumentException("provided class " + name + " of exercise '" + id
@@ -32,6 +49,12 @@ public record ExerciseRubric(String id, String title, String suite, List<String>
       throw new IllegalArgumentException("held-back points of exercise '" + id + "' must be positive or null, was "
           + heldBackPoints);
     }
+  }
+
+  /** An exercise whose suite runs in one JVM. */
+  public ExerciseRubric(String id, String title, String suite, List<String> classes, List<TestPoints> tests,
+      BigDecimal heldBackPoints, List<String> provided) {
+    this(id, title, suite, classes, tests, heldBackPoints, provided, List.of());
   }
 
   /** An exercise whose rubric lists every test. */

@@ -17,6 +17,65 @@ public final class RubricCheck {
 
   /** Throws a {@link RubricException} naming every unknown, missing and duplicated test id. */
   public static void verify(ExerciseRubric exercise, List<String> discoveredIds) throws RubricException {
+    List<String> problems = unknownAndDuplicated(exercise, discoveredIds);
+    Set<String> seen = new HashSet<>(discoveredIds);
+    for (TestPoints test : exercise.tests()) {
+      if (seen.contains(test.id())) {
+        continue;
+      }
+      String problem = "rubric " + exercise.id() + ".json gives points to test '" + test.id() + "', but suite "
+          + exercise.suite() + " has no such test method";
+      if (test.hidden()) {
+        // A student bundle's rubric lists no hidden test (make dist takes them out and writes
+        // held_back_points): a hidden one here is an instructor's rubric without the hidden suites.
+        problem += " (it is hidden: its class belongs in package " + Visibility.hiddenPackage(exercise.suite())
+            + " of the hidden suites' module, lib/harness/grader-harness-hidden.jar, which this installation "
+            + "lacks or which lacks the test; a student bundle's rubric lists no hidden test)";
+      }
+      problems.add(problem);
+    }
+    throwIfAny(problems);
+  }
+
+  /**
+   * Throws a {@link RubricException} naming every test id that is unknown to the rubric or
+   * discovered twice: the check for the tests of one part of an exercise, which need not be all of
+   * them ({@link #verify} checks the parts' tests together).
+   */
+  public static void verifyKnown(ExerciseRubric exercise, List<String> discoveredIds) throws RubricException {
+    throwIfAny(unknownAndDuplicated(exercise, discoveredIds));
+  }
+
+  /**
+   * Throws a {@link RubricException} unless the tests one part of an exercise discovered are
+   * declared in exactly the suite classes the rubric's part names: a class in no part would
+   * otherwise run in every part (each part leaves out only the other parts' classes), a class that
+   * declares no test is a misspelt name.
+   *
+   * @param partClasses the part's suite classes, named as {@code grader.protocol.SuiteClassName} names them
+   * @param declaringClasses test id to the relative name of the suite class that declares it
+   */
+  public static void verifyPart(ExerciseRubric exercise, int part, List<String> partClasses,
+      Map<String, String> declaringClasses) throws RubricException {
+    List<String> problems = new ArrayList<>();
+    Set<String> declaring = new LinkedHashSet<>(declaringClasses.values());
+    for (String name : declaring) {
+      if (!partClasses.contains(name)) {
+        problems.add("suite class " + name + " of " + exercise.suite() + " declares tests but is in no part of rubric "
+            + exercise.id() + ".json (add it to one group of \"parts\")");
+      }
+    }
+    for (String name : partClasses) {
+      if (!declaring.contains(name)) {
+        problems.add("rubric " + exercise.id() + ".json's parts[" + part + "] names suite class " + name
+            + ", but " + exercise.suite() + " has no such class with tests (names are relative to the suite"
+            + " package, like \"ReportSuite\")");
+      }
+    }
+    throwIfAny(problems);
+  }
+
+  private static List<String> unknownAndDuplicated(ExerciseRubric exercise, List<String> discoveredIds) {
     List<String> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Set<String> duplicates = new LinkedHashSet<>();
@@ -37,21 +96,10 @@ public final class RubricCheck {
             + exercise.id() + ".json (add it to \"tests\")");
       }
     }
-    for (TestPoints test : exercise.tests()) {
-      if (seen.contains(test.id())) {
-        continue;
-      }
-      String problem = "rubric " + exercise.id() + ".json gives points to test '" + test.id() + "', but suite "
-          + exercise.suite() + " has no such test method";
-      if (test.hidden()) {
-        // A student bundle's rubric lists no hidden test (make dist takes them out and writes
-        // held_back_points): a hidden one here is an instructor's rubric without the hidden suites.
-        problem += " (it is hidden: its class belongs in package " + Visibility.hiddenPackage(exercise.suite())
-            + " of the hidden suites' module, lib/harness/grader-harness-hidden.jar, which this installation "
-            + "lacks or which lacks the test; a student bundle's rubric lists no hidden test)";
-      }
-      problems.add(problem);
-    }
+    return problems;
+  }
+
+  private static void throwIfAny(List<String> problems) throws RubricException {
     if (!problems.isEmpty()) {
       throw new RubricException(String.join("; ", problems));
     }

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class RubricLoader {
 
   /** An exercise's rubric file as written; {@link #exercise} checks it. */
   record ExerciseFile(String exercise, String title, String suite, List<JsonNode> classes, JsonNode provided,
-      List<JsonNode> tests, @JsonProperty("held_back_points") JsonNode heldBackPoints) {}
+      List<JsonNode> tests, @JsonProperty("held_back_points") JsonNode heldBackPoints, JsonNode parts) {}
 
   /** One entry of an exercise's {@code tests}. */
   record TestEntry(String id, BigDecimal points, Boolean review, @JsonProperty("min_ms") Long minMs,
@@ -182,7 +183,49 @@ public final class RubricLoader {
           + " (make dist writes it into the student bundle's rubric; leave it out of the instructor's)");
     }
     return new ExerciseRubric(id, title, suite, classes, tests, heldBack == null ? null : heldBack.decimalValue(),
-        provided);
+        provided, parts(file, written.parts()));
+  }
+
+  /**
+   * The optional {@code parts}: at least two groups of suite classes, each named relative to the
+   * suite package ({@code "ReportSuite"}, {@code "hidden.ExtraSuite"}), none empty, no class in two
+   * groups. Whether they are the suite's classes, every one of them, only the suite can say: the
+   * runner checks that against what each part's JVM discovered.
+   */
+  private static List<List<String>> parts(String file, JsonNode parts) throws RubricException {
+    if (parts == null) {
+      return List.of();
+    }
+    String usage = " (a list of at least two groups of suite classes, such as [[\"ASuite\"], [\"BSuite\","
+        + " \"CSuite\"]], each group run in a harness JVM of its own)";
+    if (!parts.isArray() || parts.size() < 2) {
+      throw new RubricException(file + ": field 'parts' must be an array of at least two arrays, was " + parts + usage);
+    }
+    List<List<String>> groups = new ArrayList<>();
+    Map<String, Integer> partOf = new HashMap<>();
+    for (int i = 0; i < parts.size(); i++) {
+      JsonNode group = parts.get(i);
+      if (!group.isArray() || group.isEmpty()) {
+        throw new RubricException(file + ": field 'parts[" + i + "]' must be a non-empty array of suite class names,"
+            + " was " + group + usage);
+      }
+      List<String> names = new ArrayList<>();
+      for (int j = 0; j < group.size(); j++) {
+        JsonNode name = group.get(j);
+        if (!name.isTextual() || !JAVA_NAME.matcher(name.asText()).matches() || name.asText().contains("$")) {
+          throw new RubricException(file + ": field 'parts[" + i + "][" + j + "]' must be a suite class named"
+              + " relative to the suite package (\"ReportSuite\", \"hidden.ExtraSuite\"), was " + name);
+        }
+        Integer earlier = partOf.putIfAbsent(name.asText(), i);
+        if (earlier != null) {
+          throw new RubricException(file + ": field 'parts[" + i + "][" + j + "]': suite class " + name.asText()
+              + " is already in parts[" + earlier + "]; each suite class runs in exactly one part");
+        }
+        names.add(name.asText());
+      }
+      groups.add(names);
+    }
+    return groups;
   }
 
   /**

@@ -62,6 +62,11 @@ final class ChildCommand {
   }
 
   SandboxRequest request(SuiteRun run, Layout layout, int jvm, Set<String> only) {
+    return request(run, layout, jvm, only, Set.of());
+  }
+
+  /** {@code except}: the suite classes other parts of the exercise run, left out of this JVM. */
+  SandboxRequest request(SuiteRun run, Layout layout, int jvm, Set<String> only, Set<String> except) {
     List<String> command = new ArrayList<>();
     command.add(installation.javaLauncher().toString());
     command.addAll(memoryOptions());
@@ -94,6 +99,10 @@ final class ChildCommand {
     if (!only.isEmpty()) {
       command.add("--only");
       command.add(String.join(",", only));
+    }
+    if (!except.isEmpty()) {
+      command.add("--except");
+      command.add(String.join(",", except));
     }
 
     Map<String, String> environment = new LinkedHashMap<>();

@@ -11,14 +11,13 @@ import grader.protocol.ReportedStatus;
 import grader.protocol.RestartEvent;
 import grader.protocol.RunNonce;
 import grader.protocol.StartedEvent;
+import grader.protocol.SuiteClassName;
 import grader.rubric.ExerciseRubric;
 import grader.rubric.RubricCheck;
 import grader.rubric.RubricException;
-import grader.rubric.TestPoints;
 import grader.sandbox.ResourceLimits;
 import grader.sandbox.Sandbox;
 import grader.sandbox.SandboxedProcess;
-import grader.scorecard.ExerciseStatus;
 import grader.scorecard.TestStatus;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +38,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one exercise's graded suite in child JVMs and decides each test's outcome from what streams
@@ -49,6 +58,12 @@ import java.util.Set;
  * the harness's own restart request after a timeout), the results received so far stand, the test
  * that was running gets an error in the student's words, and a fresh JVM runs the remaining tests, up
  * to {@link RunPolicy#maxRestarts()} times. A test without a finished event never earns points.
+ *
+ * <p>An exercise whose rubric has {@code parts} runs each part (some of its suite classes) at the
+ * same time as a run of its own: its own harness JVMs, each holding one of the grader's harness
+ * slots while it runs, its own wall clock and restarts, its own files under {@code
+ * part-<n>/}. {@link PartOutcome#merge} joins them into one outcome in rubric order, so the
+ * scorecard is that of one run; a part that crashes or times out costs only its own tests.
  *
  * <p>Files go under {@link SuiteRun#workDirectory()}; the caller deletes it. Nothing the runner
  * starts outlives {@link #run}.
@@ -70,9 +85,21 @@ public final class ExerciseRunner {
   private final SecureRandom random;
   private final ChildCommand commands;
   private final CrashReport crashes;
+  private final Semaphore harnessSlots;
 
+  /** A runner whose parts start at once, without waiting for a harness slot. */
   public ExerciseRunner(
       GraderInstallation installation, Sandbox sandbox, ResourceLimits limits, RunPolicy policy, Clock clock) {
+    this(installation, sandbox, limits, policy, clock, new Semaphore(Integer.MAX_VALUE));
+  }
+
+  /**
+   * @param harnessSlots shared by the grader's runners: each part of an exercise holds one permit
+   *     while its harness JVMs run
+   */
+  public ExerciseRunner(GraderInstallation installation, Sandbox sandbox, ResourceLimits limits, RunPolicy policy,
+      Clock clock, Semaphore harnessSlots) {
+    this.harnessSlots = Objects.requireNonNull(harnessSlots, "harnessSlots must not be null");
     this.linkedFrom = Objects.requireNonNull(installation, "installation must not be null");
     this.sandbox = Objects.requireNonNull(sandbox, "sandbox must not be null");
     this.limits = Objects.requireNonNull(limits, "limits must not be null");
@@ -99,30 +126,129 @@ public final class ExerciseRunner {
   }
 
   /**
-   * Runs {@code run}'s suite and returns one outcome per rubric test, in rubric order.
+   * Runs {@code run}'s suite, its parts at the same time, and returns one outcome per rubric test,
+   * in rubric order. {@code listener} is called from the parts' threads, one call at a time.
    *
    * @throws RubricException if the suite's tests do not match the rubric (a grader bug)
    * @throws IOException if the run's files cannot be written or the child cannot be started
    */
   public ExerciseOutcome run(SuiteRun run, RunListener listener)
       throws IOException, InterruptedException, RubricException {
+    List<Part> parts = Part.of(run);
+    RunListener oneAtATime = new SerialListener(listener);
+    if (parts.size() == 1) {
+      return merged(run, List.of(runPart(run, parts.get(0), oneAtATime)), oneAtATime);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(parts.size(), r -> {
+      Thread thread = new Thread(r, "grader-part-" + run.exercise().id());
+      thread.setDaemon(true);
+      return thread;
+    });
+    CompletionService<PartOutcome> done = new ExecutorCompletionService<>(pool);
+    List<Future<PartOutcome>> futures = new ArrayList<>();
+    try {
+      for (Part part : parts) {
+        futures.add(done.submit(() -> runPart(run, part, oneAtATime)));
+      }
+      for (int i = 0; i < parts.size(); i++) {
+        outcomeOf(done.take()); // the first failure stops the others at once
+      }
+      List<PartOutcome> outcomes = new ArrayList<>();
+      for (Future<PartOutcome> future : futures) {
+        outcomes.add(outcomeOf(future));
+      }
+      return merged(run, outcomes, oneAtATime);
+    } finally {
+      futures.forEach(f -> f.cancel(true)); // no-op for the parts that ended
+      pool.shutdown();
+      awaitUninterruptibly(pool); // each part kills its JVM when interrupted: nothing outlives run
+    }
+  }
+
+  /** The exercise's outcome; the tests no part could list are reported to the listener here. */
+  private static ExerciseOutcome merged(SuiteRun run, List<PartOutcome> parts, RunListener listener)
+      throws RubricException {
+    ExerciseOutcome outcome = PartOutcome.merge(run.exercise(), parts);
+    if (parts.stream().anyMatch(PartOutcome::crashed)) {
+      Set<String> listed = new HashSet<>();
+      parts.forEach(p -> listed.addAll(p.planned()));
+      outcome.tests().stream().filter(t -> !listed.contains(t.id()))
+          .forEach(t -> listener.testFinished(run.exercise().id(), t));
+    }
+    return outcome;
+  }
+
+  private static PartOutcome outcomeOf(Future<PartOutcome> future)
+      throws IOException, InterruptedException, RubricException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof InterruptedException interrupted) {
+        throw interrupted;
+      }
+      if (cause instanceof RubricException rubric) {
+        throw rubric;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("running a part of exercise failed", cause);
+    }
+  }
+
+  private static void awaitUninterruptibly(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Runs one part in its own JVMs, holding a harness slot meanwhile. */
+  private PartOutcome runPart(SuiteRun run, Part part, RunListener listener)
+      throws IOException, InterruptedException, RubricException {
+    harnessSlots.acquire();
+    try {
+      return runPartInSlot(part.runOf(run), part, listener);
+    } finally {
+      harnessSlots.release();
+    }
+  }
+
+  private PartOutcome runPartInSlot(SuiteRun run, Part part, RunListener listener)
+      throws IOException, InterruptedException, RubricException {
     ChildCommand.Layout layout = ChildCommand.Layout.in(run.workDirectory());
     for (Path dir : List.of(layout.home(), layout.tmp(), layout.gate(), layout.logs())) {
       Files.createDirectories(dir);
     }
-    Ledger ledger = new Ledger(run.exercise(), listener);
+    Ledger ledger = new Ledger(run.exercise(), part, listener);
     long deadline = clock.millis() + limits.wallClock().toMillis();
     List<String> restarts = new ArrayList<>();
     for (int jvm = 1; ; jvm++) {
       Jvm child = new Jvm(jvm);
-      ChildEnding ending = runJvm(run, layout, child, ledger, deadline);
+      ChildEnding ending = runJvm(run, part, layout, child, ledger, deadline);
       String crashedTest = null;
       if (ledger.runningId != null) {
         crashedTest = ledger.plan.get(ledger.runningId).name();
         ledger.resolveRunning(ending, layout.output(jvm));
       }
       if (ledger.plan == null) {
-        return crashedAtStartup(run.exercise(), ending, jvm, ledger.rejected, listener);
+        return PartOutcome.crashedAtStartup(crashes.atStartup(ending), jvm, ledger.rejected);
       }
       List<String> remaining = ledger.unresolved();
       if (remaining.isEmpty()) {
@@ -146,7 +272,63 @@ public final class ExerciseRunner {
     }
   }
 
-  private ChildEnding runJvm(SuiteRun run, ChildCommand.Layout layout, Jvm child, Ledger ledger, long deadline)
+  /**
+   * One part of an exercise: the suite classes it runs ({@code classes}, empty for the whole suite)
+   * and those the other parts run ({@code except}, which its JVMs leave out), and where its files go.
+   *
+   * @param index the part's place in the rubric's {@code parts}, from 0; -1 for an exercise without parts
+   */
+  record Part(int index, List<String> classes, Set<String> except) {
+    static List<Part> of(SuiteRun run) {
+      List<List<String>> groups = run.exercise().parts();
+      if (groups.isEmpty()) {
+        return List.of(new Part(-1, List.of(), Set.of()));
+      }
+      List<Part> parts = new ArrayList<>();
+      for (int i = 0; i < groups.size(); i++) {
+        Set<String> others = new TreeSet<>();
+        for (int j = 0; j < groups.size(); j++) {
+          if (j != i) {
+            others.addAll(groups.get(j));
+          }
+        }
+        parts.add(new Part(i, groups.get(i), others));
+      }
+      return parts;
+    }
+
+    boolean whole() {
+      return index < 0;
+    }
+
+    /** The run with this part's own work directory. */
+    SuiteRun runOf(SuiteRun run) {
+      return whole() ? run : new SuiteRun(run.exercise(), run.classesDirectory(), run.submissionRoot(),
+          run.workDirectory().resolve("part-" + (index + 1)));
+    }
+  }
+
+  /** Passes calls on one at a time, whichever part's thread makes them. */
+  private static final class SerialListener implements RunListener {
+    private final RunListener target;
+
+    SerialListener(RunListener target) {
+      this.target = target;
+    }
+
+    @Override
+    public synchronized void testStarted(String exerciseId, String testId, String name) {
+      target.testStarted(exerciseId, testId, name);
+    }
+
+    @Override
+    public synchronized void testFinished(String exerciseId, TestOutcome outcome) {
+      target.testFinished(exerciseId, outcome);
+    }
+  }
+
+  private ChildEnding runJvm(SuiteRun run, Part part, ChildCommand.Layout layout, Jvm child, Ledger ledger,
+      long deadline)
       throws IOException, InterruptedException, RubricException {
     Path results = layout.results(child.number);
     Files.deleteIfExists(results);
@@ -159,7 +341,7 @@ public final class ExerciseRunner {
     ledger.jvmStartedMillis = started;
     ChildEnding.Cause cause = null;
     OptionalInt exit = OptionalInt.empty();
-    SandboxedProcess process = sandbox.start(commands.request(run, layout, child.number, only));
+    SandboxedProcess process = sandbox.start(commands.request(run, layout, child.number, only, part.except()));
     try (ResultsTail tail = new ResultsTail(results)) {
       sendNonce(process, nonce);
       while (cause == null) {
@@ -253,16 +435,6 @@ public final class ExerciseRunner {
     }
   }
 
-  private ExerciseOutcome crashedAtStartup(
-      ExerciseRubric exercise, ChildEnding ending, int jvms, int rejected, RunListener listener) {
-    String message = crashes.atStartup(ending);
-    List<TestOutcome> tests = exercise.tests().stream()
-        .map(t -> TestOutcome.notRun(t.id(), t.id(), "Not run: the test JVM stopped before any test could run."))
-        .toList();
-    tests.forEach(t -> listener.testFinished(exercise.id(), t));
-    return new ExerciseOutcome(exercise.id(), ExerciseStatus.CRASHED, message, tests, jvms, rejected, List.of());
-  }
-
   static TestStatus statusOf(ReportedStatus reported) {
     switch (reported) {
       case PASSED:
@@ -292,9 +464,10 @@ public final class ExerciseRunner {
     }
   }
 
-  /** The exercise's results so far, across JVMs, and the test that is running now. */
+  /** The part's results so far, across JVMs, and the test that is running now. */
   private final class Ledger {
     final ExerciseRubric exercise;
+    final Part part;
     final RunListener listener;
     final Map<String, TestOutcome> resolved = new HashMap<>();
     final Map<String, Long> minDurationMs = new HashMap<>();
@@ -308,8 +481,9 @@ public final class ExerciseRunner {
     long runningSinceMillis;
     long runningTimeoutMs;
 
-    Ledger(ExerciseRubric exercise, RunListener listener) {
+    Ledger(ExerciseRubric exercise, Part part, RunListener listener) {
       this.exercise = exercise;
+      this.part = part;
       this.listener = listener;
       exercise.tests().forEach(t -> minDurationMs.put(t.id(), t.minDurationMs()));
     }
@@ -318,7 +492,15 @@ public final class ExerciseRunner {
       if (plan != null) {
         return; // a later JVM lists only the remaining tests
       }
-      RubricCheck.verify(exercise, tests.stream().map(PlannedTest::id).toList());
+      List<String> ids = tests.stream().map(PlannedTest::id).toList();
+      if (part.whole()) {
+        RubricCheck.verify(exercise, ids);
+      } else {
+        RubricCheck.verifyKnown(exercise, ids); // PartOutcome.merge checks that no test is missing
+        Map<String, String> suiteClasses = new LinkedHashMap<>();
+        tests.forEach(t -> suiteClasses.put(t.id(), SuiteClassName.relative(exercise.suite(), t.className())));
+        RubricCheck.verifyPart(exercise, part.index(), part.classes(), suiteClasses);
+      }
       Map<String, PlannedTest> byId = new LinkedHashMap<>();
       tests.forEach(t -> byId.put(t.id(), t));
       Map<String, String> declaringClasses = new LinkedHashMap<>();
@@ -411,17 +593,8 @@ public final class ExerciseRunner {
       return plan.keySet().stream().filter(id -> !resolved.containsKey(id)).toList();
     }
 
-    ExerciseOutcome outcome(int jvms, List<String> restarts) {
-      List<TestOutcome> tests = new ArrayList<>();
-      for (TestPoints points : exercise.tests()) {
-        TestOutcome outcome = resolved.get(points.id());
-        tests.add(outcome != null ? outcome
-            : TestOutcome.notRun(points.id(), points.id(), "Not run: the suite did not report this test."));
-      }
-      String message = restarts.isEmpty() ? null
-          : "Some tests ended their JVM, so the grader ran the tests after them in a fresh one (" + jvms
-              + " JVMs in all): " + String.join("; ", restarts) + ".";
-      return new ExerciseOutcome(exercise.id(), ExerciseStatus.GRADED, message, tests, jvms, rejected, contradictions);
+    PartOutcome outcome(int jvms, List<String> restarts) {
+      return new PartOutcome(List.copyOf(plan.keySet()), resolved, null, jvms, rejected, contradictions, restarts);
     }
   }
 }

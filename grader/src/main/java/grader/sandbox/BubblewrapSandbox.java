@@ -2,13 +2,13 @@ package grader.sandbox;
 
 import grader.sandbox.BubblewrapCommand.SystemMounts;
 import grader.scorecard.Isolation;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -322,10 +322,36 @@ public final class BubblewrapSandbox implements Sandbox {
    * non-dumpable, so {@code /proc/self/mem}, {@code /proc/self/environ} and {@code /proc/<pid>/fd}
    * of sandboxed JVMs are closed to the student (notes/sandbox.md 7.2). The bind is read-only, so the
    * mode cannot be changed back from inside.
+   *
+   * <p>{@code cp} writes the copy, not this JVM: a file this JVM holds open for writing is inherited
+   * by every process it starts in the meantime (another exercise's JVM, another part of the same
+   * exercise, started at the same moment), and executing the copy then fails with "Text file busy"
+   * until that child has closed it, a JVM that stops at start-up for no fault of the student's.
    */
   private static Path executeOnlyCopy(Path java, Path runDirectory) throws IOException {
     Path copy = runDirectory.resolve("java");
-    Files.copy(java, copy, StandardCopyOption.REPLACE_EXISTING);
+    Path cp = Files.isExecutable(Path.of("/bin/cp")) ? Path.of("/bin/cp") : Path.of("/usr/bin/cp");
+    Process process = new ProcessBuilder(cp.toString(), "--", java.toString(), copy.toString())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+    // A few KB, copied in milliseconds: waited for even when interrupted (the flag is kept), so
+    // no copy is left half-written for the run that follows.
+    boolean interrupted = false;
+    while (true) {
+      try {
+        process.waitFor();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (process.exitValue() != 0) {
+      throw new IOException("cannot copy the java launcher " + java + " into " + runDirectory + " with " + cp
+          + " (exit status " + process.exitValue() + ")");
+    }
     Files.setPosixFilePermissions(copy, Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
         PosixFilePermission.OTHERS_EXECUTE));
     return copy;

@@ -32,6 +32,10 @@ class BundleWriterTests {
   @TempDir Path temp;
 
   private Path installation(String classPath) throws IOException {
+    return installation(classPath, RUBRIC);
+  }
+
+  private Path installation(String classPath, String rubric) throws IOException {
     Path home = Files.createDirectories(temp.resolve("home"));
     Files.createDirectories(home.resolve("lib/nested"));
     Files.createDirectories(home.resolve("lib/harness"));
@@ -41,7 +45,7 @@ class BundleWriterTests {
     try (OutputStream file = Files.newOutputStream(home.resolve("grader.jar"));
         JarOutputStream jar = new JarOutputStream(file, manifest)) {
       for (Map.Entry<String, String> e : Map.of("grader/rubric/index.json", "[\"threads\"]",
-          "grader/rubric/threads.json", RUBRIC).entrySet()) {
+          "grader/rubric/threads.json", rubric).entrySet()) {
         jar.putNextEntry(new ZipEntry(e.getKey()));
         jar.write(e.getValue().getBytes(StandardCharsets.UTF_8));
         jar.closeEntry();
@@ -104,6 +108,33 @@ class BundleWriterTests {
       assertTrue(rubric.contains("\"held_back_points\" : 5"), rubric);
       assertFalse(rubric.contains("\"b\""), rubric);
       assertTrue(jar.getEntry("META-INF/MANIFEST.MF") != null, "the manifest stays");
+    }
+  }
+
+  @Test
+  void theHiddenSuiteClassesLeaveTheRubricsPartsWithTheirTests() throws Exception {
+    assertEquals(null, studentRubric("[[\"Suite\"], [\"hidden.HiddenSuite\"]]").get("parts"),
+        "one group left is the whole suite in one JVM");
+    assertEquals("[[\"Suite\"],[\"More\"]]",
+        studentRubric("[[\"Suite\", \"hidden.HiddenSuite\"], [\"More\"]]").get("parts").toString());
+    assertEquals("[[\"Suite\"],[\"More\"]]",
+        studentRubric("[[\"Suite\"], [\"hidden.HiddenSuite\"], [\"More\"]]").get("parts").toString());
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode studentRubric(String parts) throws Exception {
+    Path home = installation("", RUBRIC.replace("\"tests\"", "\"parts\": " + parts + ", \"tests\""));
+    BundleResult result = new BundleWriter().write(new BundleRequest(home, temp.resolve("dist"), "1.2.3", List.of()));
+    Path graderJar = temp.resolve("student-grader.jar");
+    try (ZipFile zip = new ZipFile(result.zip().toFile())) {
+      Files.copy(zip.getInputStream(zip.getEntry("grader.jar")), graderJar,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    try (ZipFile jar = new ZipFile(graderJar.toFile())) {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(jar.getInputStream(jar.getEntry("grader/rubric/threads.json")));
+    } finally {
+      Files.walk(temp.resolve("home")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      Files.walk(temp.resolve("dist")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 

@@ -14,6 +14,27 @@ class RubricCheckTests {
       List.of(), List.of(new TestPoints("a", BigDecimal.ONE, false), new TestPoints("b", BigDecimal.TEN, false)));
 
   @Test
+  void aPartMayHaveSomeOfTheTestsButNoUnknownOrDuplicatedOne() {
+    assertDoesNotThrow(() -> RubricCheck.verifyKnown(exercise, List.of("b")));
+    RubricException e = assertThrows(RubricException.class, () -> RubricCheck.verifyKnown(exercise, List.of("b", "c", "b")));
+    assertEquals("suite grader.suites.threads declares test 'b' more than once (test ids are method names and must"
+        + " be unique within an exercise); test 'c' of suite grader.suites.threads has no points in rubric"
+        + " threads.json (add it to \"tests\")", e.getMessage());
+  }
+
+  @Test
+  void aPartsTestsMustComeFromExactlyTheClassesItNames() {
+    assertDoesNotThrow(() -> RubricCheck.verifyPart(exercise, 0, List.of("ASuite", "BSuite"),
+        java.util.Map.of("a", "ASuite", "b", "BSuite")));
+    RubricException e = assertThrows(RubricException.class, () -> RubricCheck.verifyPart(exercise, 1,
+        List.of("ASuite", "BSuit"), java.util.Map.of("a", "ASuite", "b", "BSuite")));
+    assertEquals("suite class BSuite of grader.suites.threads declares tests but is in no part of rubric threads.json"
+        + " (add it to one group of \"parts\"); rubric threads.json's parts[1] names suite class BSuit, but"
+        + " grader.suites.threads has no such class with tests (names are relative to the suite package, like"
+        + " \"ReportSuite\")", e.getMessage());
+  }
+
+  @Test
   void theSameTestsInAnyOrderMatch() {
     assertDoesNotThrow(() -> RubricCheck.verify(exercise, List.of("b", "a")));
   }

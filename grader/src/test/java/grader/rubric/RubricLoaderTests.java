@@ -87,6 +87,51 @@ class RubricLoaderTests {
   }
 
   @Test
+  void anExerciseWithoutPartsIsOnePartAndPartsAreReadInOrder() throws Exception {
+    assertEquals(List.of(), load("[\"threads\"]", THREADS, null).exercise("threads").orElseThrow().parts());
+    String parts = THREADS.replace("\"tests\"", "\"parts\": [[\"BSuite\"], [\"ASuite\", \"hidden.CSuite\"]], \"tests\"");
+    assertEquals(List.of(List.of("BSuite"), List.of("ASuite", "hidden.CSuite")),
+        load("[\"threads\"]", parts, null).exercise("threads").orElseThrow().parts());
+  }
+
+  @Test
+  void partsProblemsAreNamed() {
+    String index = "[\"threads\"]";
+    String usage = " (a list of at least two groups of suite classes, such as [[\"ASuite\"], [\"BSuite\", \"CSuite\"]],"
+        + " each group run in a harness JVM of its own)";
+    assertEquals("r/threads.json: field 'parts' must be an array of at least two arrays, was [[\"ASuite\"]]" + usage,
+        failure(index, withParts("[[\"ASuite\"]]"), null));
+    assertEquals("r/threads.json: field 'parts' must be an array of at least two arrays, was \"ASuite\"" + usage,
+        failure(index, withParts("\"ASuite\""), null));
+    assertEquals("r/threads.json: field 'parts[1]' must be a non-empty array of suite class names, was []" + usage,
+        failure(index, withParts("[[\"ASuite\"], []]"), null));
+    assertEquals("r/threads.json: field 'parts[0][1]' must be a suite class named relative to the suite package"
+        + " (\"ReportSuite\", \"hidden.ExtraSuite\"), was \"A Suite\"",
+        failure(index, withParts("[[\"ASuite\", \"A Suite\"], [\"BSuite\"]]"), null));
+    assertEquals("r/threads.json: field 'parts[0][0]' must be a suite class named relative to the suite package"
+        + " (\"ReportSuite\", \"hidden.ExtraSuite\"), was \"ASuite$Nested\"",
+        failure(index, withParts("[[\"ASuite$Nested\"], [\"BSuite\"]]"), null));
+    assertEquals("r/threads.json: field 'parts[2][0]': suite class ASuite is already in parts[0]; each suite class"
+        + " runs in exactly one part", failure(index, withParts("[[\"ASuite\"], [\"BSuite\"], [\"ASuite\"]]"), null));
+  }
+
+  private static String withParts(String parts) {
+    return THREADS.replace("\"tests\"", "\"parts\": " + parts + ", \"tests\"");
+  }
+
+  @Test
+  void theGradersPartsNameEachSuiteClassOnce() throws Exception {
+    ExerciseRubric compare = RubricLoader.ofGrader().load().exercise("compare").orElseThrow();
+    List<String> named = compare.parts().stream().flatMap(List::stream).sorted().toList();
+    // The harness is on the test class path: every class a part names is a suite class of the exercise.
+    for (String name : named) {
+      Class.forName(compare.suite() + "." + name);
+    }
+    assertEquals(List.of("AsyncDownloaderSuite", "DownloadBenchmarkSuite", "ProcessDownloaderSuite", "ReportSuite",
+        "ThreadDownloaderSuite"), named);
+  }
+
+  @Test
   void aMissingExerciseFileIsNamed() {
     assertEquals("r/async.json: not found on the class path", failure("[\"threads\", \"async\"]", THREADS, null));
   }
@@ -130,7 +175,7 @@ class RubricLoaderTests {
         failure(index, THREADS.replace("\"points\": 0.1", "\"points\": 0.1, \"min_ms\": 2.5"), null));
     assertEquals("r/threads.json: field 'title' must be a non-empty string, was null",
         failure(index, THREADS.replace("\"title\": \"Sleepy threads\",", ""), null));
-    assertEquals("r/threads.json: unknown field 'points' (known: classes, exercise, held_back_points, provided, suite, tests, title)",
+    assertEquals("r/threads.json: unknown field 'points' (known: classes, exercise, held_back_points, parts, provided, suite, tests, title)",
         failure(index, THREADS.replace("{\"exercise\"", "{\"points\": 25, \"exercise\""), null));
   }
 

@@ -80,6 +80,15 @@ class ChildCommandTests {
   }
 
   @Test
+  void aPartOfAnExerciseLeavesOutTheClassesOfTheOtherParts() {
+    ChildCommand commands = new ChildCommand(installation, ResourceLimits.defaults(), RunPolicy.defaults());
+    List<String> command = commands.request(run, ChildCommand.Layout.in(run.workDirectory()), 1, Set.of(),
+        new java.util.LinkedHashSet<>(List.of("ReportSuite", "AsyncDownloaderSuite"))).command();
+    assertEquals(List.of("--except", "ReportSuite,AsyncDownloaderSuite"), command.subList(command.size() - 2,
+        command.size()));
+  }
+
+  @Test
   void theEnvironmentIsBuiltFromScratch() {
     ChildCommand commands = new ChildCommand(installation, ResourceLimits.defaults(), RunPolicy.defaults());
     SandboxRequest request = commands.request(run, ChildCommand.Layout.in(run.workDirectory()), 1, Set.of());
@@ -92,6 +101,7 @@ class ChildCommandTests {
         + dir.resolve("work/sandbox/gate") + "\" -Xmx256m "), options);
     assertTrue(options.contains(" -XX:ActiveProcessorCount=2 "), options);
     assertTrue(!request.command().contains("--only"), "the first JVM runs the whole suite");
+    assertTrue(!request.command().contains("--except"), "an exercise without parts runs every suite class");
     assertEquals(List.of(dir.resolve("work/sandbox")), request.writablePaths());
     assertTrue(request.readOnlyPaths().containsAll(List.of(dir.resolve("classes"), dir.resolve("submission"),
         installation.harnessDirectory(), installation.agentJar(), installation.javaHome())));

@@ -9,6 +9,7 @@ import grader.rubric.ExerciseRubric;
 import grader.rubric.RubricException;
 import grader.rubric.TestPoints;
 import grader.run.probe.ProbeSuite;
+import grader.run.probe.parts.PartOneSuite;
 import grader.sandbox.ProcessSandbox;
 import grader.sandbox.ResourceLimits;
 import grader.scorecard.ExerciseStatus;
@@ -37,14 +38,20 @@ import org.junit.jupiter.api.io.TempDir;
 class ExerciseRunnerIT {
   private static final List<String> ORDER = List.of("alpha", "beta", "gamma", "omega", "sizes");
 
+  /** The probe exercise in two parts, listed out of the parts' order: the outcome keeps this order. */
+  private static final List<String> PARTS_ORDER = List.of("two", "one", "oneMore", "twoMore");
+
   @TempDir static Path shared;
   @TempDir Path temp;
   private static GraderInstallation installation;
+  private static GraderInstallation partsInstallation;
 
   @BeforeAll
   static void copyInstallation() throws Exception {
     Path suites = PrivateInstallation.copySuitePackage(ProbeSuite.class, shared.resolve("suites"));
     installation = PrivateInstallation.copy(shared.resolve("grader")).withSuitePath(suites);
+    Path partSuites = PrivateInstallation.copySuitePackage(PartOneSuite.class, shared.resolve("part-suites"));
+    partsInstallation = installation.withSuitePath(partSuites);
   }
 
   private static GraderInstallation installation() {
@@ -264,5 +271,97 @@ class ExerciseRunnerIT {
         () -> runner.run(new SuiteRun(wrong, classes, temp, temp.resolve("work")), RunListener.NONE));
     assertContains(e.getMessage(), "test 'beta' of suite grader.run.probe has no points",
         "gives points to test 'zeta', but suite grader.run.probe has no such test method");
+  }
+
+  private static ExerciseRubric partsRubric(List<List<String>> parts) {
+    List<TestPoints> tests = PARTS_ORDER.stream().map(id -> new TestPoints(id, BigDecimal.ONE, false)).toList();
+    return new ExerciseRubric("probe", "Probe", "grader.run.probe.parts", List.of("exercises.probe.Probe"), tests,
+        null, List.of(), parts);
+  }
+
+  private ExerciseOutcome runParts(ResourceLimits limits, String body, String... members) throws Exception {
+    Path classes = ProbeStudent.compile(temp.resolve("student"), body, members);
+    ExerciseRunner runner = new ExerciseRunner(partsInstallation, ProcessSandbox.detect(), limits,
+        RunPolicy.defaults(), Clock.systemUTC());
+    List<String> seen = new ArrayList<>();
+    RunListener listener = new RunListener() {
+      @Override
+      public void testFinished(String exerciseId, TestOutcome outcome) {
+        seen.add(outcome.id());
+      }
+    };
+    ExerciseRubric rubric = partsRubric(List.of(List.of("PartOneSuite"), List.of("PartTwoSuite")));
+    ExerciseOutcome outcome = runner.run(new SuiteRun(rubric, classes, temp.resolve("student"), temp.resolve("work")),
+        listener);
+    assertEquals(PARTS_ORDER, outcome.tests().stream().map(TestOutcome::id).toList(), "rubric order");
+    assertEquals(PARTS_ORDER.size(), seen.size(), "every test reported to the listener once: " + seen);
+    return outcome;
+  }
+
+  private static Map<String, TestStatus> statuses(ExerciseOutcome outcome) {
+    Map<String, TestStatus> actual = new LinkedHashMap<>();
+    outcome.tests().forEach(t -> actual.put(t.id(), t.status()));
+    return actual;
+  }
+
+  @Test
+  void theExercisesPartsRunInAJvmEachAndComeBackInRubricOrder() throws Exception {
+    ExerciseOutcome outcome = runParts(ResourceLimits.defaults(), "");
+    Map<String, TestStatus> passed = new LinkedHashMap<>();
+    PARTS_ORDER.forEach(id -> passed.put(id, TestStatus.PASSED));
+    assertEquals(passed, statuses(outcome));
+    assertEquals(ExerciseStatus.GRADED, outcome.status());
+    assertEquals(2, outcome.jvms());
+    assertEquals(null, outcome.message());
+    assertEquals("one answers ok", byId(outcome).get("one").name());
+  }
+
+  @Tag("slow") // over 4 s: make test-fast leaves it out; make test (CI) runs it
+  @Test
+  void aPartThatCrashesOrRunsOutOfTimeCostsOnlyItsOwnTests() throws Exception {
+    ResourceLimits limits = ResourceLimits.defaults().withWallClock(Duration.ofSeconds(8));
+    ExerciseOutcome outcome = runParts(limits,
+        "if (test.equals(\"one\")) Runtime.getRuntime().halt(3);\n"
+            + "if (test.equals(\"two\")) { while (true) { try { Thread.sleep(1000); } catch (InterruptedException e) { } } }");
+    Map<String, TestStatus> expected = new LinkedHashMap<>();
+    expected.put("two", TestStatus.TIMED_OUT);
+    expected.put("one", TestStatus.ERROR);
+    expected.put("oneMore", TestStatus.PASSED);
+    expected.put("twoMore", TestStatus.NOT_RUN);
+    assertEquals(expected, statuses(outcome), () -> outcome.tests().stream()
+        .map(t -> t.id() + ": " + t.status() + " " + t.message()).collect(Collectors.joining("\n")));
+    assertEquals(ExerciseStatus.GRADED, outcome.status());
+    Map<String, TestOutcome> tests = byId(outcome);
+    assertContains(tests.get("one").message(), "exited with status 3 during 'one answers ok'");
+    assertContains(tests.get("two").message(), "during 'two answers ok'", "time limit of 8 s");
+    assertContains(tests.get("twoMore").message(), "Not run: the exercise's time limit of 8 s was used up");
+    assertEquals(3, outcome.jvms(), "part one restarted once, part two ran in one JVM");
+    assertContains(outcome.message(), "'one answers ok' ended the JVM", "(3 JVMs in all)");
+  }
+
+  @Test
+  void aJvmThatCannotStartCrashesEveryPartAndTheExercise() throws Exception {
+    Path classes = ProbeStudent.compile(temp.resolve("student"), "");
+    RunPolicy policy = RunPolicy.defaults().withJvmOptions(List.of("-XX:+NoSuchOption"), List.of());
+    ExerciseRunner runner = new ExerciseRunner(partsInstallation, ProcessSandbox.detect(), ResourceLimits.defaults(),
+        policy, Clock.systemUTC());
+    ExerciseRubric rubric = partsRubric(List.of(List.of("PartOneSuite"), List.of("PartTwoSuite")));
+    ExerciseOutcome outcome = runner.run(new SuiteRun(rubric, classes, temp, temp.resolve("work")), RunListener.NONE);
+    assertEquals(ExerciseStatus.CRASHED, outcome.status());
+    assertContains(outcome.message(), "stopped before it could run any test", "NoSuchOption");
+    assertTrue(outcome.tests().stream().allMatch(t -> t.status() == TestStatus.NOT_RUN));
+    assertEquals(2, outcome.jvms());
+  }
+
+  @Test
+  void partsThatDoNotMatchTheSuiteClassesAreAGraderError() throws Exception {
+    Path classes = ProbeStudent.compile(temp.resolve("student"), "");
+    ExerciseRunner runner = new ExerciseRunner(partsInstallation, ProcessSandbox.detect(), ResourceLimits.defaults(),
+        RunPolicy.defaults(), Clock.systemUTC());
+    ExerciseRubric misspelt = partsRubric(List.of(List.of("PartOneSuite"), List.of("PartZweiSuite")));
+    RubricException e = assertThrows(RubricException.class,
+        () -> runner.run(new SuiteRun(misspelt, classes, temp, temp.resolve("work")), RunListener.NONE));
+    // Each part's JVM finds PartTwoSuite in no part; which of them says so first is up to the scheduler.
+    assertContains(e.getMessage(), "suite class PartTwoSuite of grader.run.probe.parts declares tests but is in no part");
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectModule;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import grader.protocol.SuiteClassName;
 import java.lang.module.ResolvedModule;
 import java.net.URI;
 import java.nio.file.Files;
@@ -92,6 +93,9 @@ final class SuiteLauncher {
     if (!arguments.only().isEmpty()) {
       request.filters(only(arguments.only()));
     }
+    if (!arguments.except().isEmpty()) {
+      request.filters(except(arguments.suitePackage(), arguments.except()));
+    }
     return request.build();
   }
 
@@ -117,6 +121,21 @@ final class SuiteLauncher {
         return ids.contains(source.getMethodName())
             ? FilterResult.included("selected for this run")
             : FilterResult.excluded("ran in an earlier JVM");
+      }
+      return FilterResult.included("container");
+    };
+  }
+
+  /**
+   * Leaves out the test methods declared in the suite classes {@code classes} (named relative to
+   * {@code suitePackage}; a nested class counts as its top-level class): another JVM runs them.
+   */
+  private static PostDiscoveryFilter except(String suitePackage, Set<String> classes) {
+    return descriptor -> {
+      if (descriptor.getSource().orElse(null) instanceof MethodSource source) {
+        return classes.contains(SuiteClassName.relative(suitePackage, source.getClassName()))
+            ? FilterResult.excluded("runs in another part of the exercise")
+            : FilterResult.included("in this part of the exercise");
       }
       return FilterResult.included("container");
     };

@@ -16,18 +16,20 @@ class HarnessArgumentsTests {
   @Test
   void parsesTheCommandLineTheRunnerBuilds() {
     HarnessArguments arguments = HarnessArguments.parse("grader.suites.threads", "/w/results-2.jsonl",
-        "--suite-path", "/g/grader.jar:/g/extra", "--timeout-seconds", "30", "--only", "b,a");
+        "--suite-path", "/g/grader.jar:/g/extra", "--timeout-seconds", "30", "--only", "b,a", "--except", "ReportSuite,hidden.ExtraSuite");
     assertEquals("grader.suites.threads", arguments.suitePackage());
     assertEquals(Path.of("/w/results-2.jsonl"), arguments.resultsFile());
     assertEquals(List.of(Path.of("/g/grader.jar"), Path.of("/g/extra")), arguments.suitePath());
     assertEquals(Duration.ofSeconds(30), arguments.defaultTimeout());
     assertEquals(Set.of("a", "b"), arguments.only());
+    assertEquals(Set.of("ReportSuite", "hidden.ExtraSuite"), arguments.except());
   }
 
   @Test
   void defaultsRunTheWholeSuite() {
     HarnessArguments arguments = HarnessArguments.parse("p", "r");
     assertEquals(Set.of(), arguments.only());
+    assertEquals(Set.of(), arguments.except());
     assertEquals(HarnessArguments.DEFAULT_TIMEOUT, arguments.defaultTimeout());
   }
 

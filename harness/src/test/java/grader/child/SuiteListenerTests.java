@@ -55,6 +55,10 @@ class SuiteListenerTests {
   }
 
   private List<Event> run(String suitePackage, Set<String> only) throws Exception {
+    return run(suitePackage, only, Set.of());
+  }
+
+  private List<Event> run(String suitePackage, Set<String> only, Set<String> except) throws Exception {
     Path root = Path.of(ListenerFixtureSuite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     EventWriter writer = new EventWriter(channel, new EventCodec(nonce), () -> halts.add(70));
     OutputCapture capture = new OutputCapture(4096, 65536);
@@ -62,7 +66,7 @@ class SuiteListenerTests {
     SuiteListener listener = new SuiteListener(writer, capture, feedback, new TimeoutLookup(Duration.ofSeconds(60)),
         System::nanoTime, halts::add);
     HarnessArguments arguments = new HarnessArguments(suitePackage, temp.resolve("results"), List.of(root),
-        Duration.ofSeconds(60), only);
+        Duration.ofSeconds(60), only, except);
     PrintStream out = System.out;
     System.setOut(capture.teeTo(out));
     try {
@@ -167,6 +171,14 @@ class SuiteListenerTests {
     assertEquals(Set.of("passes", "afterTheTimeout"), finished(events).keySet());
     assertEquals(new DoneEvent(events.size() - 1, 2), events.get(events.size() - 1));
     assertEquals(List.of(), halts);
+  }
+
+  @Test
+  void aPartOfTheExerciseLeavesOutTheClassesOtherPartsRun() throws Exception {
+    List<Event> events = run("grader.child.fixture", Set.of(), Set.of("ListenerFixtureSuite"));
+    PlanEvent plan = assertInstanceOf(PlanEvent.class, events.get(0));
+    assertEquals(List.of("neverRuns"), plan.tests().stream().map(PlannedTest::id).toList());
+    assertEquals(Set.of("neverRuns"), finished(events).keySet());
   }
 
   @Test
