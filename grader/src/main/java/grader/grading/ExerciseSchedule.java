@@ -2,18 +2,17 @@ package grader.grading;
 
 import grader.rubric.ExerciseRubric;
 import grader.rubric.RubricException;
+import grader.run.PoolWaits;
 import grader.scorecard.ExerciseResult;
 import grader.scorecard.TestResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -124,7 +123,7 @@ final class ExerciseSchedule {
       List<ExerciseResult> results = new ArrayList<>();
       for (int i = 0; i < exercises.size(); i++) {
         slots.get(i).forwardTo(listener);
-        results.add(resultOf(futures.get(i)));
+        results.add(PoolWaits.resultOf(futures.get(i), "grading an exercise"));
         warnings.addAll(slots.get(i).warnings());
       }
       finished = true;
@@ -134,49 +133,9 @@ final class ExerciseSchedule {
         futures.forEach(f -> f.cancel(true));
       }
       pool.shutdown();
-      awaitUninterruptibly(pool);
+      PoolWaits.awaitTermination(pool);
     }
   }
 
-  private static ExerciseResult resultOf(Future<ExerciseResult> future)
-      throws IOException, InterruptedException, RubricException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof InterruptedException interrupted) {
-        throw interrupted;
-      }
-      if (cause instanceof RubricException rubric) {
-        throw rubric;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("grading an exercise failed", cause);
-    }
-  }
 
-  /** Waits for the exercises' threads to end (each kills its JVMs when interrupted), keeping an interrupt. */
-  private static void awaitUninterruptibly(ExecutorService pool) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

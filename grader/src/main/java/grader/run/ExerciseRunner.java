@@ -40,13 +40,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one exercise's graded suite in child JVMs and decides each test's outcome from what streams
@@ -151,17 +149,17 @@ public final class ExerciseRunner {
         futures.add(done.submit(() -> runPart(run, part, oneAtATime)));
       }
       for (int i = 0; i < parts.size(); i++) {
-        outcomeOf(done.take()); // the first failure stops the others at once
+        PoolWaits.resultOf(done.take(), "running a part of an exercise"); // the first failure stops the others at once
       }
       List<PartOutcome> outcomes = new ArrayList<>();
       for (Future<PartOutcome> future : futures) {
-        outcomes.add(outcomeOf(future));
+        outcomes.add(PoolWaits.resultOf(future, "running a part of an exercise"));
       }
       return merged(run, outcomes, oneAtATime);
     } finally {
       futures.forEach(f -> f.cancel(true)); // no-op for the parts that ended
       pool.shutdown();
-      awaitUninterruptibly(pool); // each part kills its JVM when interrupted: nothing outlives run
+      PoolWaits.awaitTermination(pool); // each part kills its JVM when interrupted: nothing outlives run
     }
   }
 
@@ -178,46 +176,7 @@ public final class ExerciseRunner {
     return outcome;
   }
 
-  private static PartOutcome outcomeOf(Future<PartOutcome> future)
-      throws IOException, InterruptedException, RubricException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof InterruptedException interrupted) {
-        throw interrupted;
-      }
-      if (cause instanceof RubricException rubric) {
-        throw rubric;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("running a part of exercise failed", cause);
-    }
-  }
 
-  private static void awaitUninterruptibly(ExecutorService pool) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
 
   /** Runs one part in its own JVMs, holding a harness slot meanwhile. */
   private PartOutcome runPart(SuiteRun run, Part part, RunListener listener)
