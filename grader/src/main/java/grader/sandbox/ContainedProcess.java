@@ -104,13 +104,7 @@ final class ContainedProcess implements SandboxedProcess {
     try {
       while (process.isAlive()) {
         if (process.waitFor(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-          // A run that filled its work mount and then ended within one interval (the kernel said
-          // "No space left on device") crossed the limit all the same: say so.
-          String over = overLimit(limits, maxBytes);
-          if (over != null) {
-            hit(over);
-          }
-          return;
+          break;
         }
         String over = overLimit(limits, maxBytes);
         if (over != null) {
@@ -125,7 +119,16 @@ final class ContainedProcess implements SandboxedProcess {
         }
       }
     } catch (InterruptedException e) {
-      // close() ends the watch.
+      // close() ends the watch, after the run is dead and before the work mounts go: the last look
+      // below still sees what the run left.
+    }
+    // A run that filled its work dir and then ended within one interval (the kernel said "No space
+    // left on device", or the engine saw the exit first and closed the run while this thread slept)
+    // crossed the limit all the same: say so. The interrupt has done its job; it must not cut the walk short.
+    Thread.interrupted();
+    String over = overLimit(limits, maxBytes);
+    if (over != null) {
+      hit(over);
     }
   }
 
@@ -142,6 +145,9 @@ final class ContainedProcess implements SandboxedProcess {
       if (used >= mount.sizeBytes() - FULL_MARGIN_BYTES) {
         return "the run filled its work directory: " + used / (1024 * 1024) + " MB written" + limit
             + ": it was stopped";
+      }
+      if (!mount.hasRoomForAnEntry()) {
+        return "the run filled its work directory: no room is left for another file" + limit + ": it was stopped";
       }
     }
     SecureTree.Usage usage = SecureTree.measure(request.writablePaths(), maxBytes, limits.maxWorkFiles(),

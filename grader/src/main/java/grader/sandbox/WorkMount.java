@@ -3,6 +3,7 @@ package grader.sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileStore;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -33,6 +35,9 @@ final class WorkMount implements AutoCloseable {
   static final int SPARE_INODES = 64;
 
   private static final AtomicLong COUNTER = new AtomicLong();
+
+  /** The reason {@code strerror(ENOSPC)} gives, as the JDK reports it in a {@link FileSystemException}. */
+  private static final String NO_SPACE = "No space left on device";
 
   private final Tools tools;
   private final Path dir;
@@ -128,6 +133,30 @@ final class WorkMount implements AutoCloseable {
     } catch (IOException e) {
       return 0;
     }
+  }
+
+  /**
+   * Whether the mount still has room for one more file, asked of the kernel by making one: tmpfs
+   * charges names and links against its inode space too, so a run of long names runs out of inodes
+   * before any count of entries reaches the limit, and Java cannot read statvfs's free inodes. The
+   * probe is made with {@code O_EXCL} (never through a link the run planted) under a random name and
+   * removed at once.
+   */
+  boolean hasRoomForAnEntry() {
+    Path probe = dir.resolve(".grader-probe-" + UUID.randomUUID());
+    try {
+      Files.createFile(probe);
+    } catch (FileSystemException e) {
+      return !NO_SPACE.equals(e.getReason());
+    } catch (IOException e) {
+      return true;
+    }
+    try {
+      Files.deleteIfExists(probe);
+    } catch (IOException e) {
+      // Unmounting removes it with the rest.
+    }
+    return true;
   }
 
   /** Unmounts (lazily if something still holds it), which frees everything the run wrote. */
