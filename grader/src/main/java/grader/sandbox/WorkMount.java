@@ -136,9 +136,9 @@ final class WorkMount implements AutoCloseable {
   }
 
   /**
-   * Whether the mount still has room for one more file, asked of the kernel by making one: tmpfs
-   * charges names and links against its inode space too, so a run of long names runs out of inodes
-   * before any count of entries reaches the limit, and Java cannot read statvfs's free inodes. The
+   * Whether the mount still has room for one more file, asked of the kernel by making one (Java
+   * cannot read statvfs's free inodes): a mount out of inodes is full however the walk counts it,
+   * and the kernel's answer needs no walk below a directory chain longer than {@code PATH_MAX}. The
    * probe is made with {@code O_EXCL} (never through a link the run planted) under a random name and
    * removed at once.
    */
