@@ -84,17 +84,23 @@ class CdsArchiveIT {
     ChildCommand.Layout layout = ChildCommand.Layout.in(temp.resolve("work"));
     String options = new ChildCommand(onImage, ResourceLimits.defaults(), strict).childJvmOptions(layout);
     assertFalse(options.contains("--limit-modules"), "no --limit-modules on the image (it would switch CDS off)");
+    // It runs the image's warm-up, which downloads over loopback as a download worker does.
     SandboxRequest request = new SandboxRequest(
-        List.of(linked.resolve("bin/java").toString(), "-Xlog:cds", "-Xlog:class+load", "-version"),
+        List.of(linked.resolve("bin/java").toString(), "-Xlog:cds", "-Xlog:class+load", "-cp",
+            installation.graderJar().toString(), ImageWarmup.class.getName()),
         layout.sandboxRoot(), Map.of("PATH", "/usr/bin:/bin", "JDK_JAVA_OPTIONS", options),
-        List.of(linked, installation.agentJar()), List.of(layout.sandboxRoot()), work.resolve("out.txt"),
-        work.resolve("err.txt"), ResourceLimits.defaults());
+        List.of(linked, installation.agentJar(), installation.graderJar()), List.of(layout.sandboxRoot()),
+        work.resolve("out.txt"), work.resolve("err.txt"), ResourceLimits.defaults());
     try (SandboxedProcess worker = sandbox.start(request)) {
       OptionalInt status = worker.waitFor(Duration.ofSeconds(60));
       String out = Files.readString(work.resolve("out.txt")) + Files.readString(work.resolve("err.txt"));
       assertEquals(OptionalInt.of(0), status, out);
-      assertTrue(out.contains("java.lang.Object source: shared objects file"), "the worker maps the image's archive: "
-          + out.lines().filter(l -> l.contains("java.lang.Object")).toList());
+      for (String jdkClass : List.of("java.lang.Object", "java.net.http.HttpClient", "sun.security.ssl.SSLContextImpl")) {
+        assertTrue(out.contains(jdkClass + " source: shared objects file"), "the worker maps " + jdkClass
+            + " from the image's archive: " + out.lines().filter(l -> l.contains(jdkClass + " ")).toList());
+      }
+      assertTrue(out.contains(ImageWarmup.class.getName() + " source: file:"),
+          "only JDK classes are in the image's archive, not the warm-up's own");
     }
 
     Files.setLastModifiedTime(installation.graderJar(), FileTime.fromMillis(before - 60_000));

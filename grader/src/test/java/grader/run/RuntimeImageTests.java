@@ -44,6 +44,14 @@ class RuntimeImageTests {
   }
 
   @Test
+  void theArchivesClassListKeepsOnlyTheJdksClassesOfTheWarmup() {
+    assertTrue(ImageWarmup.isJdkLine("java/net/http/HttpClient id: 812"));
+    assertTrue(ImageWarmup.isJdkLine("@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.DirectMethodHandle$Holder invokeStatic L7_L"));
+    assertFalse(ImageWarmup.isJdkLine("grader/run/ImageWarmup id: 1900"));
+    assertFalse(ImageWarmup.isJdkLine("@lambda-proxy grader/run/ImageWarmup lambda$main$0 ()Ljava/lang/Runnable;"));
+  }
+
+  @Test
   void anotherJavaGetsAnotherImage() throws Exception {
     Path one = java("one", "JAVA_VERSION=\"17.0.15\"\n");
     Path two = java("two", "JAVA_VERSION=\"25.0.3\"\n");
