@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLConnection;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Scanner;
 import java.util.concurrent.Callable;
@@ -40,19 +42,19 @@ import java.util.stream.Stream;
 final class ImageWarmup {
   private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
       + "Content-Length: 5\r\nConnection: close\r\n\r\nhello").getBytes(StandardCharsets.US_ASCII);
-  private static final int REQUESTS = 4;
+  /** Each request gives up after this long, so a warm-up that goes wrong ends long before its build's limit. */
+  private static final Duration PATIENCE = Duration.ofSeconds(10);
 
   private ImageWarmup() {}
 
   public static void main(String[] args) throws Exception {
     Path folder = Files.createTempDirectory("image-warmup-");
-    try (ServerSocket server = new ServerSocket(0, REQUESTS, InetAddress.getLoopbackAddress())) {
-      Thread answering = new Thread(() -> answer(server, REQUESTS), "image-warmup-server");
+    try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      Thread answering = new Thread(() -> answer(server), "image-warmup-server");
       answering.setDaemon(true);
       answering.start();
       download(server.getLocalPort(), folder);
       compute(folder);
-      answering.join(10_000);
     } finally {
       try (Stream<Path> files = Files.walk(folder)) {
         for (Path file : files.sorted((a, b) -> b.compareTo(a)).toList()) {
@@ -66,7 +68,7 @@ final class ImageWarmup {
   private static void download(int port, Path folder) throws Exception {
     URI uri = URI.create("http://127.0.0.1:" + port + "/file");
     HttpClient client = HttpClient.newHttpClient();
-    HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(PATIENCE).GET().build();
     HttpResponse<Path> saved = client.send(request, HttpResponse.BodyHandlers.ofFile(folder.resolve("one")));
     check(saved.statusCode() == 200 && Files.size(saved.body()) == 5, "HTTP client download");
     CompletableFuture<HttpResponse<String>> text = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
@@ -74,7 +76,10 @@ final class ImageWarmup {
     HttpResponse<byte[]> bytes = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
         .send(request, HttpResponse.BodyHandlers.ofByteArray());
     check(bytes.body().length == 5, "byte array download");
-    try (InputStream in = uri.toURL().openStream()) {
+    URLConnection connection = uri.toURL().openConnection();
+    connection.setConnectTimeout((int) PATIENCE.toMillis());
+    connection.setReadTimeout((int) PATIENCE.toMillis());
+    try (InputStream in = connection.getInputStream()) {
       Files.copy(in, folder.resolve("two"), StandardCopyOption.REPLACE_EXISTING);
     }
   }
@@ -105,9 +110,17 @@ final class ImageWarmup {
     }
   }
 
-  private static void answer(ServerSocket server, int requests) {
-    for (int i = 0; i < requests; i++) {
-      try (Socket socket = server.accept()) {
+  /** Answers every connection, one at a time, until the server is closed. */
+  private static void answer(ServerSocket server) {
+    while (true) {
+      Socket accepted;
+      try {
+        accepted = server.accept();
+      } catch (IOException e) {
+        return; // closed: the warm-up is over
+      }
+      try (Socket socket = accepted) {
+        socket.setSoTimeout((int) PATIENCE.toMillis());
         InputStream in = socket.getInputStream();
         // Reads the request head up to its blank line; the warm-up's requests have no body.
         int matched = 0;
@@ -122,7 +135,7 @@ final class ImageWarmup {
         out.write(RESPONSE);
         out.flush();
       } catch (IOException e) {
-        return;
+        // Only this request fails; the client's side of it reports that.
       }
     }
   }
