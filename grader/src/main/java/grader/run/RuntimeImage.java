@@ -20,12 +20,12 @@ import java.util.Set;
  * A run-time image of the Java that runs the suites, linked ({@code jlink}) with only the JDK
  * modules a harness JVM may use ({@link ModuleOptions#HARNESS_JDK_MODULES}) and with a class-data
  * archive of its own, of the JDK's class list and the JDK classes {@link ImageWarmup} loads (the HTTP
- * client and TLS a download worker needs: its CPU measured 0.68 to 0.50 CPU-s). Harness JVMs and every JVM the student starts ({@code java.home}) run from it:
- * the modules a forger needs ({@code jdk.unsupported}, {@code jdk.attach}, {@code jdk.management},
- * ...) are not in it at all, so no command line, not even the student's own, can add them, and no
- * {@code --limit-modules} is needed, which would switch class-data sharing off for every JVM of the
- * run (measured: a worker JVM 145 to 65 ms of CPU, a harness JVM about 0.3 CPU-s less together with
- * {@link CdsArchive}).
+ * client and TLS a download worker needs: its CPU measured 0.68 to 0.50 CPU-s). Harness JVMs and
+ * every JVM the student starts ({@code java.home}) run from it: the modules a forger needs
+ * ({@code jdk.unsupported}, {@code jdk.attach}, {@code jdk.management}, ...) are not in it at all,
+ * so no command line, not even the student's own, can add them, and no {@code --limit-modules} is
+ * needed, which would switch class-data sharing off for every JVM of the run (measured: a worker
+ * JVM 145 to 65 ms of CPU, a harness JVM about 0.3 CPU-s less together with {@link CdsArchive}).
  *
  * <p>Built at first use, once per installation and Java, next to grader.jar under {@code cds/}
  * (a few seconds): linked and archived in a temporary folder, then moved into place in one step, so
