@@ -198,9 +198,11 @@ public final class ExerciseRunner {
     Ledger ledger = new Ledger(run.exercise(), part, listener);
     long deadline = clock.millis() + limits.wallClock().toMillis();
     List<String> restarts = new ArrayList<>();
+    Set<String> limitsHit = new LinkedHashSet<>();
     for (int jvm = 1; ; jvm++) {
       Jvm child = new Jvm(jvm);
       ChildEnding ending = runJvm(run, part, layout, child, ledger, deadline);
+      limitsHit.addAll(ending.limitsHit());
       String crashedTest = null;
       if (ledger.runningId != null) {
         crashedTest = ledger.plan.get(ledger.runningId).name();
@@ -211,7 +213,7 @@ public final class ExerciseRunner {
       }
       List<String> remaining = ledger.unresolved();
       if (remaining.isEmpty()) {
-        return ledger.outcome(jvm, restarts);
+        return ledger.outcome(jvm, restarts, limitsHit);
       }
       if (child.done) {
         ledger.resolveAll(remaining, TestStatus.ERROR, "The grader's harness finished without running this test.");
@@ -224,10 +226,12 @@ public final class ExerciseRunner {
       } else {
         restarts.add(child.restartAfter != null
             ? "'" + ledger.plan.get(child.restartAfter).name() + "' timed out"
-            : crashedTest != null ? "'" + crashedTest + "' ended the JVM" : "the JVM ended between two tests");
+            : crashedTest != null ? "'" + crashedTest + "' ended the JVM"
+            : ending.limitsHit().isEmpty() ? "the JVM ended between two tests"
+            : "the sandbox stopped the JVM between two tests");
         continue;
       }
-      return ledger.outcome(jvm, restarts);
+      return ledger.outcome(jvm, restarts, limitsHit);
     }
   }
 
@@ -552,8 +556,9 @@ public final class ExerciseRunner {
       return plan.keySet().stream().filter(id -> !resolved.containsKey(id)).toList();
     }
 
-    PartOutcome outcome(int jvms, List<String> restarts) {
-      return new PartOutcome(List.copyOf(plan.keySet()), resolved, null, jvms, rejected, contradictions, restarts);
+    PartOutcome outcome(int jvms, List<String> restarts, Set<String> limitsHit) {
+      return new PartOutcome(List.copyOf(plan.keySet()), resolved, null, jvms, rejected, contradictions, restarts,
+          List.copyOf(limitsHit));
     }
   }
 }

@@ -12,8 +12,14 @@ import grader.run.probe.ProbeSuite;
 import grader.run.probe.parts.PartOneSuite;
 import grader.sandbox.ProcessSandbox;
 import grader.sandbox.ResourceLimits;
+import grader.sandbox.Sandbox;
+import grader.sandbox.SandboxRequest;
+import grader.sandbox.SandboxedProcess;
+import grader.scorecard.Isolation;
 import grader.scorecard.ExerciseStatus;
 import grader.scorecard.TestStatus;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -69,9 +76,13 @@ class ExerciseRunnerIT {
 
   private ExerciseOutcome run(ResourceLimits limits, RunPolicy policy, String body, String... members)
       throws Exception {
+    return run(ProcessSandbox.detect(), limits, policy, body, members);
+  }
+
+  private ExerciseOutcome run(Sandbox sandbox, ResourceLimits limits, RunPolicy policy, String body,
+      String... members) throws Exception {
     Path classes = ProbeStudent.compile(temp.resolve("student"), body, members);
-    ExerciseRunner runner = new ExerciseRunner(installation(), ProcessSandbox.detect(), limits, policy,
-        Clock.systemUTC());
+    ExerciseRunner runner = new ExerciseRunner(installation(), sandbox, limits, policy, Clock.systemUTC());
     List<String> seen = new ArrayList<>();
     RunListener listener = new RunListener() {
       @Override
@@ -197,6 +208,62 @@ class ExerciseRunnerIT {
     assertStatuses(outcome, Map.of("gamma", TestStatus.FAILED));
     assertEquals(3, outcome.rejectedLines());
     assertEquals(1, outcome.jvms());
+  }
+
+  /**
+   * A limit the sandbox reports only after the JVM's last test has ended (its last look at the work
+   * dir) stops no running test, so only the exercise's message can name it; it must.
+   */
+  @Test
+  void aLimitHitAfterTheLastTestIsNamedInTheExercisesMessage() throws Exception {
+    String full = "the run filled its work directory: no room is left for another file: it was stopped";
+    Sandbox reporting = new Sandbox() {
+      private final Sandbox real = ProcessSandbox.detect();
+
+      @Override
+      public Isolation isolation() {
+        return real.isolation();
+      }
+
+      @Override
+      public SandboxedProcess start(SandboxRequest request) throws IOException {
+        SandboxedProcess process = real.start(request);
+        return new SandboxedProcess() {
+          @Override
+          public OutputStream stdin() {
+            return process.stdin();
+          }
+
+          @Override
+          public OptionalInt waitFor(Duration timeout) throws InterruptedException {
+            return process.waitFor(timeout);
+          }
+
+          @Override
+          public boolean isAlive() {
+            return process.isAlive();
+          }
+
+          @Override
+          public void kill() {
+            process.kill();
+          }
+
+          @Override
+          public List<String> limitsHit() {
+            return List.of(full);
+          }
+
+          @Override
+          public void close() {
+            process.close();
+          }
+        };
+      }
+    };
+    ExerciseOutcome outcome = run(reporting, ResourceLimits.defaults(), RunPolicy.defaults(), "");
+    assertStatuses(outcome, Map.of());
+    assertEquals("Limits reached: " + full + ".", outcome.message());
   }
 
   @Test

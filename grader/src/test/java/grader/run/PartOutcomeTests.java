@@ -29,12 +29,16 @@ class PartOutcomeTests {
   }
 
   private static PartOutcome part(List<String> restarts, int jvms, TestOutcome... tests) {
+    return part(restarts, List.of(), jvms, tests);
+  }
+
+  private static PartOutcome part(List<String> restarts, List<String> limitsHit, int jvms, TestOutcome... tests) {
     Map<String, TestOutcome> byId = new LinkedHashMap<>();
     for (TestOutcome test : tests) {
       byId.put(test.id(), test);
     }
     return new PartOutcome(List.copyOf(byId.keySet()), byId, null, jvms, 1, List.of("contradiction " + jvms),
-        restarts);
+        restarts, limitsHit);
   }
 
   @Test
@@ -50,6 +54,18 @@ class PartOutcomeTests {
     assertEquals(List.of("contradiction 1", "contradiction 2", "contradiction 1"), outcome.contradictions());
     assertEquals("Some tests ended their JVM, so the grader ran the tests after them in a fresh one (4 JVMs in all):"
         + " 'processes works' ended the JVM.", outcome.message());
+  }
+
+  @Test
+  void everyLimitAPartHitIsNamedOnceEvenWhenNoTestWasRunningThen() throws Exception {
+    String full = "the run filled its work directory: no room is left for another file: it was stopped";
+    ExerciseOutcome outcome = PartOutcome.merge(exercise, List.of(
+        part(List.of("the sandbox stopped the JVM between two tests"), List.of(full), 2, passed("benchmark")),
+        part(List.of(), List.of(full, "the pids limit"), 1, passed("processes")),
+        part(List.of(), 1, passed("report"), passed("threads"))));
+    assertEquals("Limits reached: " + full + "; the pids limit.\n"
+        + "Some tests ended their JVM, so the grader ran the tests after them in a fresh one (4 JVMs in all):"
+        + " the sandbox stopped the JVM between two tests.", outcome.message());
   }
 
   @Test
