@@ -20,6 +20,8 @@ record ChildEnding(
   enum Cause {
     /** It ended by itself: System.exit, Runtime.halt, a crash, or the harness finishing. */
     EXITED,
+    /** The harness reported that it had finished (its sealed done event); the parent stopped it then. */
+    FINISHED,
     /** The exercise's wall-clock limit ran out. */
     DEADLINE,
     /** A test ran far past its timeout and the JVM stopped reporting. */

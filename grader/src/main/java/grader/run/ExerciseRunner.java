@@ -313,6 +313,11 @@ public final class ExerciseRunner {
         long now = clock.millis();
         if (exit.isPresent()) {
           cause = ChildEnding.Cause.EXITED;
+        } else if (child.done) {
+          // Every result is in and the harness does nothing after its done event but halt. Its exit
+          // is not waited for: JDK 17 holds a halting JVM up to 300 ms while any thread is in native
+          // code (VM_Exit::wait_for_threads_in_native_to_block), and an HttpClient's selector always is.
+          cause = ChildEnding.Cause.FINISHED;
         } else if (output.totalBytes() > limits.maxOutputBytes()) {
           cause = ChildEnding.Cause.OUTPUT_LIMIT;
         } else if (tail.bytesRead() > MAX_RESULTS_BYTES) {
