@@ -9,6 +9,7 @@ import grader.intake.IntakeResult;
 import grader.policy.BytecodePolicy;
 import grader.policy.PolicyResult;
 import grader.rubric.ExerciseRubric;
+import grader.rubric.Rubric;
 import grader.rubric.RubricException;
 import grader.rubric.RubricScorer;
 import grader.rubric.TestPoints;
@@ -63,15 +64,19 @@ public final class Grader {
   private final CompilerProcess compiler;
   /**
    * Harness JVMs of this grader at once, over every submission it grades at the same time (a batch's
-   * jobs share them): twice the cores, so that one submission's four exercises run together on two
-   * cores, each in a cgroup of its own with an equal CPU share, and a batch's jobs do not pile up more
-   * JVMs than the machine can keep fed. Each part of an exercise (the rubric's {@code parts}) holds
-   * one while it runs ({@link ExerciseRunner}), not the exercise as a whole.
+   * jobs share them): twice the cores, and at least the harness JVMs of one whole grading, so that
+   * every exercise and part of one submission runs at once, each in a cgroup of its own with an
+   * equal CPU share (a part left waiting for a slot was the end of the grading's critical path),
+   * and a batch's jobs do not pile up more JVMs than the machine can keep fed. Each part of an
+   * exercise (the rubric's {@code parts}) holds one while it runs ({@link ExerciseRunner}), not the
+   * exercise as a whole.
    */
-  private final Semaphore harnessSlots = new Semaphore(harnessSlotsFor(Runtime.getRuntime().availableProcessors()), true);
+  private final Semaphore harnessSlots;
 
   public Grader(GraderSetup setup) throws GradingException {
     this.setup = Objects.requireNonNull(setup, "setup must not be null");
+    this.harnessSlots = new Semaphore(harnessSlotsFor(Runtime.getRuntime().availableProcessors(),
+        harnessJvmsPerGrading(setup.rubric())), true);
     setup.installation().check();
     this.catalog = new SuiteCatalog(setup.installation());
     // What graders killed with SIGKILL left (their work mounts went with the sandbox's sweep).
@@ -282,12 +287,18 @@ public final class Grader {
   }
 
   /**
-   * Harness JVMs at once on a machine with {@code cores} cores; {@code -Dgrader.harnessSlots=N}
-   * overrides it (1: one exercise at a time, as before, for measuring what the overlap buys).
+   * Harness JVMs at once on a machine with {@code cores} cores, for a rubric whose one grading runs
+   * {@code perGrading} of them; {@code -Dgrader.harnessSlots=N} overrides it (1: one exercise at a
+   * time, as before, for measuring what the overlap buys).
    */
-  static int harnessSlotsFor(int cores) {
+  static int harnessSlotsFor(int cores, int perGrading) {
     Integer forced = Integer.getInteger("grader.harnessSlots");
-    return forced != null ? Math.max(1, forced) : Math.max(2, 2 * cores);
+    return forced != null ? Math.max(1, forced) : Math.max(Math.max(2, 2 * cores), perGrading);
+  }
+
+  /** The harness JVMs one grading starts at once: one per exercise, one per part of an exercise in parts. */
+  static int harnessJvmsPerGrading(Rubric rubric) {
+    return rubric.exercises().stream().mapToInt(e -> Math.max(1, e.parts().size())).sum();
   }
 
   /** The exercise's package: that of its first contract class ({@code exercises.threads}). */
