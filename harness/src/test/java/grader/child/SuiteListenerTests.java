@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.child.fixture.FirstFailureSuite;
 import grader.child.fixture.ListenerFixtureSuite;
 import grader.protocol.DecodedLine;
 import grader.protocol.DoneEvent;
@@ -103,6 +104,23 @@ class SuiteListenerTests {
   }
 
   @Test
+  void aTestUnderFirstFailedInvocationEndsAtItsFirstFailure() throws Exception {
+    FirstFailureSuite.RAN.clear();
+    List<Event> events = run("grader.child.fixture", Set.of("stopsAtItsFirstFailure", "runsEveryInvocationWhenAllPass"));
+    assertEquals(List.of("stops 1", "stops 2"), FirstFailureSuite.RAN.stream().filter(r -> r.startsWith("stops")).toList());
+    assertEquals(List.of("passes 1", "passes 2", "passes 3"),
+        FirstFailureSuite.RAN.stream().filter(r -> r.startsWith("passes")).toList());
+    Map<String, FinishedEvent> results = finished(events);
+    FinishedEvent stopped = results.get("stopsAtItsFirstFailure");
+    assertEquals(ReportedStatus.FAILED, stopped.status());
+    assertEquals("[2] 2", stopped.invocation());
+    assertTrue(stopped.message().startsWith("n must not be 2"), stopped.message());
+    assertEquals(ReportedStatus.PASSED, results.get("runsEveryInvocationWhenAllPass").status());
+    assertEquals(2, events.stream().filter(e -> e instanceof StartedEvent s && "stopsAtItsFirstFailure".equals(s.testId())
+        && s.invocation() != null).count(), "the skipped invocations never started");
+  }
+
+  @Test
   void everyWayATestCanEndBecomesOneVerdictAndATimeoutStopsTheJvm() throws Exception {
     List<Event> events = run("grader.child.fixture", Set.of("passes", "fails", "throwsFromStudentCode",
         "everyInvocationMustPass", "skipped", "timesOut", "afterTheTimeout"));
@@ -175,7 +193,7 @@ class SuiteListenerTests {
 
   @Test
   void aPartOfTheExerciseLeavesOutTheClassesOtherPartsRun() throws Exception {
-    List<Event> events = run("grader.child.fixture", Set.of(), Set.of("ListenerFixtureSuite"));
+    List<Event> events = run("grader.child.fixture", Set.of(), Set.of("ListenerFixtureSuite", "FirstFailureSuite"));
     PlanEvent plan = assertInstanceOf(PlanEvent.class, events.get(0));
     assertEquals(List.of("neverRuns"), plan.tests().stream().map(PlannedTest::id).toList());
     assertEquals(Set.of("neverRuns"), finished(events).keySet());

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +49,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 // The rendezvous test runs first, so the lesson example can judge the compute(100, 4) it observed.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Most invocations start worker JVMs: none is started for a test that has already failed.
+@ExtendWith(FirstFailedInvocation.class)
 public class SquareSumSuite {
   private static final String WORKER = "exercises.processes.SquareSumWorker";
   /** What the grader adds to each worker's true partial sum when it speaks for the workers. */
