@@ -58,7 +58,8 @@ record PartOutcome(List<String> planned, Map<String, TestOutcome> tests, String 
    * test, in rubric order, from the part that ran it. A test no part listed is not run: the JVM of
    * its part stopped at start-up. The exercise is {@link ExerciseStatus#CRASHED} only if every part
    * did; otherwise it is graded and its message says which sandbox limits were reached, which tests
-   * could not run and which JVMs were restarted. One part gives exactly the outcome of the exercise run as a whole.
+   * could not run and which JVMs were restarted. One part gives exactly the outcome of the exercise
+   * run as a whole.
    *
    * @throws RubricException if every part listed its tests and together they do not match the rubric
    */

@@ -15,8 +15,8 @@ import grader.sandbox.ResourceLimits;
 import grader.sandbox.Sandbox;
 import grader.sandbox.SandboxRequest;
 import grader.sandbox.SandboxedProcess;
-import grader.scorecard.Isolation;
 import grader.scorecard.ExerciseStatus;
+import grader.scorecard.Isolation;
 import grader.scorecard.TestStatus;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -152,24 +152,6 @@ class ExerciseRunnerIT {
         "The JVM exited with status 0 during 'beta answers ok' (did your code call System.exit or Runtime.halt?)");
     assertEquals(2, outcome.jvms());
     assertContains(outcome.message(), "'beta answers ok' ended the JVM");
-  }
-
-  /**
-   * A thread left blocked in native code (here in accept, like an HttpClient's selector in epoll_wait)
-   * holds a halting JDK 17 JVM for 300 ms; the parent stops the JVM at the harness's done event
-   * instead of waiting for its exit, and loses no result by it.
-   */
-  @Test
-  void aThreadLeftInNativeCodeCostsNoResult() throws Exception {
-    ExerciseOutcome outcome = run("if (test.equals(\"alpha\")) block();",
-        "static void block() {",
-        "  Thread t = new Thread(() -> { try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,",
-        "      java.net.InetAddress.getLoopbackAddress())) { s.accept(); } catch (java.io.IOException e) { } }, \"in-native\");",
-        "  t.setDaemon(true); t.start(); }");
-    assertStatuses(outcome, Map.of());
-    assertEquals(1, outcome.jvms());
-    assertEquals(null, outcome.message());
-    assertContains(byId(outcome).get("sizes").output(), "acting sizes3");
   }
 
   @Test
