@@ -3,22 +3,24 @@ package grader.batch;
 /**
  * Chooses how many submissions to grade at once when the instructor does not say.
  *
- * <p>Each grading runs child JVMs whose timing-sensitive checks (threads asleep at once, overlapping
- * requests) need a core to themselves; the graded child is pinned to 2 processors and the
- * processes exercise starts 4 more JVMs. With more gradings than half the cores, the verdicts of
- * correct submissions start to depend on the scheduler and the batch gets no faster (see
- * docs/BATCH.md for the measurements). Memory: about {@value #MEMORY_PER_JOB_MIB} MiB per grading
- * (the grader's compiler, the child's heap, the student's own JVMs).
+ * <p>Jobs are not what loads the machine: the grader's harness slots are ({@code Grader}, twice the
+ * cores and at least one whole grading's harness JVMs), shared by every job, so however many
+ * gradings run, no more suites run at once than one grading alone may start, and the timing checks
+ * see the load they are proven under ({@code make stress}). What more jobs buy is overlap: one
+ * submission compiles, or waits out a wrong submission's hold at a gate, while another's suites run.
+ * Twice the cores keeps the slots fed (see docs/BATCH.md for the measurements); more only queue.
+ * Memory: about {@value #MEMORY_PER_JOB_MIB} MiB per grading (the compiler, the harness heaps, the
+ * student's own JVMs), a generous bound since the slots cap the harness JVMs.
  */
 public final class JobsPolicy {
   static final long MEMORY_PER_JOB_MIB = 2048;
 
   private JobsPolicy() {}
 
-  /** {@code max(1, min(cores / 2, memory / 2 GiB))}. */
+  /** {@code max(1, min(2 × cores, memory / 2 GiB))}. */
   public static int defaultJobs(int cores, long memoryBytes) {
     long byMemory = memoryBytes / (MEMORY_PER_JOB_MIB * 1024 * 1024);
-    long byCores = cores / 2;
+    long byCores = 2L * cores;
     return (int) Math.max(1, Math.min(byCores, byMemory));
   }
 

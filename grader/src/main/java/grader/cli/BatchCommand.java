@@ -51,7 +51,7 @@ final class BatchCommand implements Command {
   @Option(names = "--out", paramLabel = "DIR", description = "where the results go (required; outside <folder>)")
   private String out;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "submissions graded at once (default: half the cores, at most one per 2 GiB of memory;"
+  @Option(names = "--jobs", paramLabel = "N", description = "submissions graded at once (default: twice the cores, at most one per 2 GiB of memory;"
       + " here ${DEFAULT-VALUE})")
   private String jobs = Integer.toString(JobsPolicy.defaultJobs());
 
