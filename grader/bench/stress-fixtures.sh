@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs FixtureVerdictsIT ROUNDS times (default 1) while `yes > /dev/null` keeps every core busy:
 # each bad fixture must fail exactly the tests in its expected-failures.txt and each good one get
-# full marks, under load. The IT grades two fixtures at a time through a copy of grader.jar, and
-# reads the fixtures through the test-side fixture model (grader.fixtures): this script has no
-# reader of its own. FIXTURES=a,b (environment) grades only those fixtures.
+# full marks, under load. The IT grades as many fixtures at a time as a batch's default jobs (4 on
+# two cores) through a copy of grader.jar, and reads the fixtures through the test-side fixture
+# model (grader.fixtures): this script has no reader of its own. FIXTURES=a,b (environment)
+# grades only those fixtures.
 # Usage: grader/bench/stress-fixtures.sh [ROUNDS]. Logs: grader/target/stress-fixtures-<round>.log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -36,9 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (grader/src/test/fixtures/engine, see its README): each still yields a complete, valid scorecard
  * that says what happened, and the other exercises are graded normally.
  *
- * <p>Fixtures are graded {@code -Dgrader.it.jobs} at a time (default 2, as in {@link
+ * <p>Fixtures are graded {@link FixtureSubmissions#jobs()} at a time (as in {@link
  * FixtureVerdictsIT}): a submission that spins or deadlocks must be stopped, and named, as surely
- * with a second grading beside it, as in a batch with two jobs.
+ * with other gradings beside it, as in a batch.
  */
 @Tag("slow") // make test-fast leaves it out; make test (CI) runs it
 class EngineFixturesIT {
@@ -49,7 +49,7 @@ class EngineFixturesIT {
   @BeforeAll
   static void buildGrader() throws Exception {
     grader = FixtureSubmissions.grader(work);
-    jobs = Executors.newFixedThreadPool(Integer.getInteger("grader.it.jobs", 2));
+    jobs = Executors.newFixedThreadPool(FixtureSubmissions.jobs());
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package grader.grading;
 
+import grader.batch.JobsPolicy;
 import grader.rubric.RubricLoader;
 import grader.run.GraderInstallation;
 import grader.run.PrivateInstallation;
@@ -25,6 +26,16 @@ import java.util.stream.Collectors;
  */
 final class FixtureSubmissions {
   private FixtureSubmissions() {}
+
+  /**
+   * How many fixtures an IT grades at once through its one {@link #grader}: {@code -Dgrader.it.jobs},
+   * by default a batch's ({@link JobsPolicy#defaultJobs()}, 4 on two cores). As in a batch, the
+   * grader's shared harness slots, not the jobs, bound how many suites run at once, so verdicts are
+   * checked under the load a batch puts on the machine.
+   */
+  static int jobs() {
+    return Integer.getInteger("grader.it.jobs", JobsPolicy.defaultJobs());
+  }
 
   /** A grader over a private copy of grader/target, with the grader's own rubric. */
   static Grader grader(Path workRoot) throws Exception {

@@ -38,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * solutions/} plus {@code expected-failures.txt}; only its exercise is graded. A good fixture {@code
  * good/<name>/} is a full submission. How both are read: {@link Fixture}.
  *
- * <p>Fixtures are graded {@code -Dgrader.it.jobs} at a time (default 2): besides halving the time,
- * two gradings at once keep both cores busy, and verdicts must not depend on that.
+ * <p>Fixtures are graded {@link FixtureSubmissions#jobs()} at a time (a batch's default jobs,
+ * 4 on two cores): besides the time saved, that keeps both cores busy, as a batch does, and
+ * verdicts must not depend on it.
  */
 @Tag("slow") // make test-fast leaves it out; make test (CI) runs it
 class FixtureVerdictsIT {
@@ -50,7 +51,7 @@ class FixtureVerdictsIT {
   @BeforeAll
   static void buildGrader() throws Exception {
     grader = FixtureSubmissions.grader(work);
-    jobs = Executors.newFixedThreadPool(Integer.getInteger("grader.it.jobs", 2));
+    jobs = Executors.newFixedThreadPool(FixtureSubmissions.jobs());
   }
 
   @AfterAll

@@ -95,8 +95,10 @@ import org.junit.jupiter.api.TestFactory;
  * that it cannot reach across; a run the policy refuses runs none of the attack's code, so there
  * only the attacked exercise is graded.
  *
- * <p>Gradings run {@code -Dgrader.it.jobs} at a time (default 2, like {@code FixtureVerdictsIT}):
- * verdicts must not depend on a second grading beside them, as in a batch with two jobs. What a
+ * <p>Gradings run {@code -Dgrader.it.jobs} at a time (default 2): verdicts must not depend on a
+ * second grading beside them. Fewer than {@code FixtureVerdictsIT}'s batch-like default, because
+ * here each grading has a grader, and so harness slots, of its own, and several attacks spin on
+ * every core: more at once would load the machine beyond what any batch does. What a
  * grading may leave behind (processes, cgroups, mounts, temp folders, files in the work root and in
  * {@code /tmp}, connections to the host's server) is looked up from outside and cannot tell whose
  * it is, so those checks run when no grading runs: each grading holds {@link #QUIET} shared while
