@@ -45,7 +45,7 @@ help: ## list the targets
 	  while IFS=$$'\t' read -r target text; do printf '  %-16s %s\n' "$$target" "$$text"; done
 	@echo
 	@echo "Examples: make check EX=threads · make grade SUBMISSION=alice.zip OUT=alice.json"
-	@echo "          make batch SUBMISSIONS=submissions OUT=grades JOBS=2"
+	@echo "          make batch SUBMISSIONS=submissions OUT=grades"
 
 build: $(JAR) ## build grader/target/grader.jar (only when its sources changed)
 
