@@ -3,10 +3,10 @@ package grader.batch;
 /**
  * Chooses how many submissions to grade at once when the instructor does not say.
  *
- * <p>Jobs are not what loads the machine: the grader's harness slots are ({@code Grader}, twice the
- * cores and at least one whole grading's harness JVMs), shared by every job, so however many
- * gradings run, no more suites run at once than one grading alone may start, and the timing checks
- * see the load they are proven under ({@code make stress}). What more jobs buy is overlap: one
+ * <p>Jobs are not what loads the machine; the grader's harness slots are ({@code
+ * Grader.harnessSlotsFor}), shared by every job and at least one whole grading's harness JVMs. So
+ * however many gradings run, no more suites run at once than one grading alone may start, and the
+ * timing checks see the load they are proven under ({@code make stress}). What more jobs buy is overlap: one
  * submission compiles, or waits out a wrong submission's hold at a gate, while another's suites run.
  * Twice the cores keeps the slots fed (see docs/BATCH.md for the measurements); more only queue.
  * Memory: about {@value #MEMORY_PER_JOB_MIB} MiB per grading (the compiler, the harness heaps, the
